@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "jhf-ledger",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jhf", targets: ["jhf"]),
+        .library(name: "LedgerCore", targets: ["LedgerCore"]),
+        .library(name: "LedgerStore", targets: ["LedgerStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian: libsodium-dev and libsqlite3-dev.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Pure values and rules: canonical JSON, hashes, keys, signatures, entries, replay. No I/O.
+        .target(name: "LedgerCore", dependencies: ["CSodium"]),
+        // The SQLite store: committed entries, proposals, approvals, sealed records.
+        .target(name: "LedgerStore", dependencies: ["LedgerCore", "CSQLite"]),
+        // The `jhf` command implementations (a library so tests can drive them in-process).
+        .target(name: "JHFCommands", dependencies: [
+            "LedgerCore", "LedgerStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "jhf", dependencies: ["JHFCommands"]),
+        .executableTarget(name: "jhf-bench", dependencies: ["LedgerCore", "LedgerStore", "JHFCommands"]),
+
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        .testTarget(name: "JHFCommandsTests", dependencies: ["LedgerCore", "LedgerStore", "JHFCommands"],
+                    resources: [.copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

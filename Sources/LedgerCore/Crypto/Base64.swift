@@ -1,0 +1,98 @@
+/// Standard base64 with padding (RFC 4648 §4), strict: canonical encodings only.
+///
+/// Decoding rejects missing or extra padding, characters outside the alphabet,
+/// white space, and non-zero bits in the final padding position, so each byte
+/// string has exactly one accepted text form.
+public enum Base64 {
+    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let decodeTable: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in alphabet.enumerated() { t[Int(c)] = UInt8(i) }
+        return t
+    }()
+
+    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        let input = Array(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity((input.count + 2) / 3 * 4)
+        var i = 0
+        while i + 3 <= input.count {
+            let n = UInt32(input[i]) << 16 | UInt32(input[i + 1]) << 8 | UInt32(input[i + 2])
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], alphabet[Int(n & 63)]]
+            i += 3
+        }
+        let rest = input.count - i
+        if rest == 1 {
+            let n = UInt32(input[i]) << 16
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], UInt8(ascii: "="), UInt8(ascii: "=")]
+        } else if rest == 2 {
+            let n = UInt32(input[i]) << 16 | UInt32(input[i + 1]) << 8
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], UInt8(ascii: "=")]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes canonical padded base64, or returns nil.
+    public static func decode(_ text: String) -> [UInt8]? {
+        let s = Array(text.utf8)
+        guard s.count % 4 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count / 4 * 3)
+        var i = 0
+        while i < s.count {
+            let last = i + 4 == s.count
+            let pad = last ? (s[i + 3] == UInt8(ascii: "=") ? (s[i + 2] == UInt8(ascii: "=") ? 2 : 1) : 0) : 0
+            var n: UInt32 = 0
+            for j in 0..<(4 - pad) {
+                let v = decodeTable[Int(s[i + j])]
+                guard v != 0xFF else { return nil }
+                n |= UInt32(v) << (18 - 6 * UInt32(j))
+            }
+            out.append(UInt8(n >> 16 & 0xFF))
+            if pad < 2 { out.append(UInt8(n >> 8 & 0xFF)) }
+            if pad < 1 { out.append(UInt8(n & 0xFF)) }
+            // Canonical form: the bits that padding leaves over must be zero.
+            if pad == 2 && n & 0xFFFF != 0 { return nil }
+            if pad == 1 && n & 0xFF != 0 { return nil }
+            i += 4
+        }
+        return out
+    }
+}
+
+/// Lowercase hexadecimal, strict on decode.
+public enum Hex {
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes lowercase hex only (the ledger never writes uppercase), or returns nil.
+    public static func decode(_ text: String) -> [UInt8]? {
+        let s = Array(text.utf8)
+        guard s.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count / 2)
+        var i = 0
+        while i < s.count {
+            guard let hi = nibble(s[i]), let lo = nibble(s[i + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+            i += 2
+        }
+        return out
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// A JSON value in the ledger's domain: integers only, objects with unique keys.
+///
+/// Objects keep their members sorted in RFC 8785 order (UTF-16 code units), so the
+/// canonical form is a plain walk. Equality compares strings by their UTF-8 bytes,
+/// never by Swift's Unicode canonical equivalence.
+public enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The value as canonical (RFC 8785) UTF-8 bytes.
+    public var canonicalBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        JSONCanonical.write(self, into: &out)
+        return out
+    }
+
+    /// A short name of the value's JSON type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .integer: return "integer"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+}
+
+extension JSONValue: Equatable {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.integer(a), .integer(b)): return a == b
+        case let (.string(a), .string(b)): return a.utf8.elementsEqual(b.utf8)
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)): return a == b
+        default: return false
+        }
+    }
+}
+
+/// The members of a JSON object, sorted by key in RFC 8785 order, keys unique.
+public struct JSONObject: Sendable, Equatable {
+    public struct Member: Sendable, Equatable {
+        public let key: String
+        public let value: JSONValue
+        public static func == (lhs: Member, rhs: Member) -> Bool {
+            lhs.key.utf8.elementsEqual(rhs.key.utf8) && lhs.value == rhs.value
+        }
+    }
+
+    public private(set) var members: [Member]
+
+    /// Builds an object; fails on a duplicate key (compared by UTF-8 bytes).
+    public init(_ pairs: [(String, JSONValue)]) throws(LedgerError) {
+        var members = pairs.map { Member(key: $0.0, value: $0.1) }
+        members.sort { JSONObject.precedes($0.key, $1.key) }
+        for i in members.indices.dropFirst() where members[i - 1].key.utf8.elementsEqual(members[i].key.utf8) {
+            throw LedgerError(.json, field: members[i].key, "duplicate object key")
+        }
+        self.members = members
+    }
+
+    /// Builds an object from members already sorted and unique. Checked by assertion only.
+    init(uncheckedSortedMembers members: [Member]) {
+        self.members = members
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        // Objects in this format are small (≤ 12 members); a linear scan beats hashing.
+        for m in members where m.key.utf8.elementsEqual(key.utf8) { return m.value }
+        return nil
+    }
+
+    public var keys: [String] { members.map(\.key) }
+
+    /// RFC 8785 §3.2.3 order: compare keys as sequences of UTF-16 code units.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+}
+
+extension JSONValue {
+    /// Convenience for building objects in code from literal member lists (keys must be unique).
+    public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+        do {
+            return .object(try JSONObject(pairs.map { ($0.key, $0.value) }))
+        } catch {
+            preconditionFailure("duplicate key in a literal object: \(error)")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Every bound the ledger enforces, in one place, units last.
+///
+/// Format bounds come from the specification (SPEC §1–§5) and must not change
+/// without a format version bump; operating bounds protect the tools.
+public enum Limits {
+    // MARK: Format bounds (SPEC §1)
+    /// Largest JSON document a parser accepts (1 MiB).
+    public static let documentBytesMax = 1 << 20
+    /// Deepest nesting of arrays and objects; the top-level value is depth 1.
+    public static let nestingDepthMax = 16
+    /// Largest magnitude of a JSON integer: 2^53 - 1.
+    public static let integerMagnitudeMax: Int64 = (1 << 53) - 1
+
+    // MARK: Field bounds (SPEC §4.2, §5)
+    public static let titleScalarsMax = 200
+    public static let reasonScalarsMax = 1000
+    public static let purposeScalarsMax = 1000
+    public static let payeeNameScalarsMax = 200
+    public static let notesScalarsMax = 2000
+    /// Smallest and largest disbursement, in minor units.
+    public static let disbursementAmountMin: Int64 = 1
+    public static let disbursementAmountMax: Int64 = 1_000_000_000_000_000
+    public static let saltBytes = 16
+    public static let clabeDigits = 18
+
+    // MARK: Operating bounds
+    /// Failures kept in one verification report; further ones are counted, not listed.
+    public static let reportFailuresMax = 10_000
+    /// Entries parsed and signature-checked together by the verifier.
+    public static let verifyBatchEntriesMax = 2048
+    /// Worker threads the verifier may use.
+    public static let verifyJobsMax = 64
+    /// Members of one array that the ledger format could ever need (keys, budgets, currencies).
+    public static let listItemsMax = 1000
+}

@@ -1,0 +1,77 @@
+/// The body of an entry, one case per kind.
+public enum Body: Sendable, Equatable {
+    case genesis(GenesisBody)
+    case keyUpdate(KeyUpdateBody)
+    case budgetUpdate(BudgetUpdateBody)
+    case disbursement(DisbursementBody)
+    case reversal(ReversalBody)
+
+    /// The approval-message context string (SPEC §4.1).
+    public static let approvalContext = "jhf-ledger/v1/approval"
+
+    /// Decodes a body of the given kind.
+    public init(kind: EntryKind, json: JSONValue, path: String = "body") throws(LedgerError) {
+        switch kind {
+        case .genesis: self = .genesis(try GenesisBody(json: json, path: path))
+        case .keyUpdate: self = .keyUpdate(try KeyUpdateBody(json: json, path: path))
+        case .budgetUpdate: self = .budgetUpdate(try BudgetUpdateBody(json: json, path: path))
+        case .disbursement: self = .disbursement(try DisbursementBody(json: json, path: path))
+        case .reversal: self = .reversal(try ReversalBody(json: json, path: path))
+        }
+    }
+
+    public var kind: EntryKind {
+        switch self {
+        case .genesis: return .genesis
+        case .keyUpdate: return .keyUpdate
+        case .budgetUpdate: return .budgetUpdate
+        case .disbursement: return .disbursement
+        case .reversal: return .reversal
+        }
+    }
+
+    /// The entry id; genesis has none.
+    public var id: String? {
+        switch self {
+        case .genesis: return nil
+        case .keyUpdate(let b): return b.id
+        case .budgetUpdate(let b): return b.id
+        case .disbursement(let b): return b.id
+        case .reversal(let b): return b.id
+        }
+    }
+
+    public var json: JSONValue {
+        switch self {
+        case .genesis(let b): return b.json
+        case .keyUpdate(let b): return b.json
+        case .budgetUpdate(let b): return b.json
+        case .disbursement(let b): return b.json
+        case .reversal(let b): return b.json
+        }
+    }
+
+    /// The bytes each approver signs: JCS({"body", "context", "kind", "ledger_id"}).
+    public static func approvalMessage(bodyJSON: JSONValue, kind: String, ledgerID: String) -> [UInt8] {
+        JSONValue.object([
+            "body": bodyJSON, "context": .s(approvalContext), "kind": .s(kind), "ledger_id": .s(ledgerID),
+        ]).canonicalBytes
+    }
+
+    public func approvalMessage(ledgerID: String) -> [UInt8] {
+        Body.approvalMessage(bodyJSON: json, kind: kind.rawValue, ledgerID: ledgerID)
+    }
+
+    /// hex(SHA-256(approval message)): the proposal's identity for officers.
+    public func approvalDigest(ledgerID: String) -> Hash {
+        Hash.sha256(approvalMessage(ledgerID: ledgerID))
+    }
+}
+
+extension Hash {
+    /// The first 16 hex digits in groups of four (`1a2b 3c4d 5e6f 7a8b`), for reading aloud.
+    public var spokenGroups: String {
+        let h = Array(hex.prefix(16))
+        return stride(from: 0, to: 16, by: 4).map { String(h[$0..<$0 + 4]) }.joined(separator: " ")
+    }
+}

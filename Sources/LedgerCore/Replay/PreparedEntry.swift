@@ -1,0 +1,105 @@
+/// One exported line, as the verifier reads it: the bytes and whether a `\n` ended them.
+public struct Line: Sendable {
+    public let bytes: [UInt8]
+    public let terminated: Bool
+
+    public init(bytes: [UInt8], terminated: Bool = true) {
+        self.bytes = bytes
+        self.terminated = terminated
+    }
+}
+
+/// The state-independent work on one line: parse, canonical check, decode, hash,
+/// approval message, and (optionally) signature checks against candidate keys.
+///
+/// Everything here is a pure function of the line's bytes, so the verifier does
+/// it in parallel; `ReplayState` then consumes the result in order.
+public struct PreparedEntry: Sendable {
+    /// The fields the replay checks even when the entry does not decode fully.
+    public struct Header: Sendable {
+        public var seq: Int64?
+        public var prevHash: String?
+        public var ledgerID: String?
+        public var kind: String?
+        public var committedAt: String?
+    }
+
+    /// A signature already checked against the key a name is expected to have.
+    public struct SignatureCheck: Sendable {
+        public let keyName: String
+        public let publicKey: PublicKey
+        public let valid: Bool
+    }
+
+    public let entryHash: Hash
+    /// Failures found from the bytes alone: R1 framing, R5 schema, R8 malformed keys.
+    public private(set) var failures: [Failure] = []
+    public let header: Header?
+    public let entry: Entry?
+    /// The approval message of a decoded entry.
+    public let approvalMessage: [UInt8]?
+    public private(set) var signatureChecks: [SignatureCheck] = []
+
+    /// Prepares line `position` (0-based) of an export.
+    public init(line: Line, position: Int64) {
+        entryHash = Hash.leaf(line.bytes)
+        var failures: [Failure] = []
+        if !line.terminated {
+            failures.append(Failure(seq: position, rule: .r1, message: "the last line is not ended by \\n"))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(line.bytes)
+        } catch {
+            failures.append(Failure(seq: position, rule: .r1, message: "line is not acceptable JSON: \(error.message)"))
+            (self.failures, header, entry, approvalMessage) = (failures, nil, nil, nil)
+            return
+        }
+        guard case .object(let object) = value else {
+            failures.append(Failure(seq: position, rule: .r1, message: "line is a JSON \(value.typeName), not an object"))
+            (self.failures, header, entry, approvalMessage) = (failures, nil, nil, nil)
+            return
+        }
+        if !JSONCanonical.isCanonical(line.bytes, value: value) {
+            failures.append(Failure(seq: position, rule: .r1, message: "line is not in canonical (RFC 8785) form"))
+        }
+        var h = Header()
+        if case .integer(let n)? = object["seq"] { h.seq = n }
+        if case .string(let s)? = object["prev_hash"] { h.prevHash = s }
+        if case .string(let s)? = object["ledger_id"] { h.ledgerID = s }
+        if case .string(let s)? = object["kind"] { h.kind = s }
+        if case .string(let s)? = object["committed_at"] { h.committedAt = s }
+        header = h
+        do {
+            let e = try Entry(json: value)
+            entry = e
+            // The body as parsed equals the decoded body's JSON: decoding is exact.
+            approvalMessage = Body.approvalMessage(bodyJSON: object["body"]!, kind: e.kind.rawValue, ledgerID: e.ledgerID)
+        } catch {
+            // An unknown kind is reported by the replay's R4 check from the header.
+            if error.rule != .r4 { failures.append(Failure(seq: position, error, defaultRule: .r5)) }
+            entry = nil
+            approvalMessage = nil
+        }
+        self.failures = failures
+    }
+
+    /// Checks each approval's signature against the key its name is expected to have.
+    /// The replay re-checks if the key in force turns out to differ.
+    public mutating func checkSignatures(candidate: (String) -> PublicKey?) {
+        guard let entry, let approvalMessage else { return }
+        signatureChecks = entry.approvals.compactMap { a in
+            guard let pk = candidate(a.key) else { return nil }
+            return SignatureCheck(keyName: a.key, publicKey: pk, valid: pk.verify(a.signature, over: approvalMessage))
+        }
+    }
+
+    /// The key objects this entry introduces, if it decodes (genesis keys and key_update additions).
+    public var introducedKeys: [KeyObject] {
+        switch entry?.body {
+        case .genesis(let b)?: return b.keys
+        case .keyUpdate(let b)?: return b.add
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Dispatch
+
+/// Replays an export from genesis and collects every failure (SPEC §6).
+///
+/// Lines arrive in batches (`feed`) so memory stays bounded whatever the ledger's
+/// size. Within a batch, parsing and signature checks run on `jobs` threads; the
+/// replay itself is sequential, through the same `ReplayState` the store uses.
+public struct Verifier {
+    public let jobs: Int
+    public let pinnedGenesis: Hash?
+    public private(set) var state = ReplayState()
+    public private(set) var failures: [Failure] = []
+    /// All failures found, including those beyond `Limits.reportFailuresMax`.
+    public private(set) var failureCount = 0
+    private var sealedSeen: Set<String> = []
+    private var lastSealedSeq: Int64 = -1
+
+    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil) {
+        self.jobs = min(max(1, jobs), Limits.verifyJobsMax)
+        self.pinnedGenesis = pinnedGenesis
+    }
+
+    /// Replays the next lines of `entries.jsonl`, in order.
+    public mutating func feed(_ lines: [Line]) {
+        let base = state.size
+        let parsed = parallelMap(lines.count) { PreparedEntry(line: lines[$0], position: base + Int64($0)) }
+        // Names → public keys as the history so far and this batch's own additions define
+        // them. Only a guess for signature checking; the replay re-checks any mismatch.
+        var candidates: [String: PublicKey] = [:]
+        for p in parsed {
+            for k in p.introducedKeys where candidates[k.name] == nil && state.publicKey(named: k.name) == nil {
+                candidates[k.name] = k.publicKey
+            }
+        }
+        let current = state, guesses = candidates
+        let prepared = parallelMap(lines.count) { i in
+            var p = parsed[i]
+            p.checkSignatures { name in current.publicKey(named: name) ?? guesses[name] }
+            return p
+        }
+        for p in prepared { record(state.replay(p)) }
+    }
+
+    /// Checks the lines of `sealed.jsonl` (R11); call after all entries are fed.
+    public mutating func checkSealed(_ lines: [Line], firstLine: Int) {
+        for (i, line) in lines.enumerated() {
+            record(checkSealedLine(line, number: firstLine + i))
+        }
+    }
+
+    private mutating func checkSealedLine(_ line: Line, number: Int) -> [Failure] {
+        let place = "sealed.jsonl line \(number + 1)"
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(line.bytes)
+        } catch {
+            return [Failure(seq: nil, rule: .r11, message: "\(place) is not acceptable JSON: \(error.message)")]
+        }
+        var out: [Failure] = []
+        if !line.terminated || !JSONCanonical.isCanonical(line.bytes, value: value) {
+            out.append(Failure(seq: nil, rule: .r11, message: "\(place) is not canonical JSON followed by \\n"))
+        }
+        let id: String
+        let sealedValue: JSONValue
+        do {
+            let r = try FieldReader(value, path: "", fields: ["id", "sealed"])
+            id = try r.string("id")
+            sealedValue = r.value("sealed")
+        } catch {
+            return out + [Failure(seq: nil, rule: .r11, message: "\(place): \(error.description)")]
+        }
+        guard let digest = state.sealedDigest(of: id), let seq = state.seq(of: id) else {
+            return out + [Failure(seq: nil, rule: .r11, message: "\(place): sealed record for \(id), which is no disbursement in the ledger")]
+        }
+        if !sealedSeen.insert(id).inserted {
+            out.append(Failure(seq: seq, rule: .r11, message: "\(place): a second sealed record for \(id)"))
+        } else if seq < lastSealedSeq {
+            out.append(Failure(seq: seq, rule: .r11, message: "\(place): sealed records are not in ledger order"))
+        }
+        lastSealedSeq = max(lastSealedSeq, seq)
+        do {
+            _ = try SealedRecord(json: sealedValue, path: "sealed")
+        } catch {
+            out.append(Failure(seq: seq, rule: .r11, message: "\(place): \(error.description)"))
+        }
+        if Hash.sha256(sealedValue.canonicalBytes) != digest {
+            out.append(Failure(seq: seq, rule: .r11, message: "\(place): sealed record of \(id) does not match its sealed_digest"))
+        }
+        return out
+    }
+
+    /// Adds a failure found outside the replay (for example by a store's own checks).
+    public mutating func record(_ new: [Failure]) {
+        failureCount += new.count
+        let room = Limits.reportFailuresMax - failures.count
+        if room > 0 { failures.append(contentsOf: new.prefix(room)) }
+    }
+
+    /// Finishes: end-of-ledger checks (R4 empty ledger, R13 anchor) and the report.
+    public mutating func finish() -> VerifyReport {
+        if state.size == 0 {
+            record([Failure(seq: nil, rule: .r4, message: "the export has no entries, so no genesis entry")])
+        }
+        if let pinned = pinnedGenesis, state.genesisHash != pinned {
+            record([Failure(seq: 0, rule: .r13, message: "entry 0's entry_hash \(state.genesisHash?.hex ?? "(none)") is not the pinned genesis hash \(pinned.hex)")])
+        }
+        return VerifyReport(state: state, failures: failures, failureCount: failureCount)
+    }
+
+    /// `(0..<count).map(transform)`, spread over up to `jobs` threads.
+    private func parallelMap<T>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard jobs > 1, count > 64 else { return (0..<count).map(transform) }
+        var out = [T?](repeating: nil, count: count)
+        let chunks = min(jobs * 4, count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            // Each chunk writes only its own indices, so no two threads touch one element.
+            nonisolated(unsafe) let shared = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for i in count * c / chunks..<count * (c + 1) / chunks { shared[i] = transform(i) }
+            }
+        }
+        return out.map { $0! }
+    }
+}

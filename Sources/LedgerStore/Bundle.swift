@@ -1,0 +1,125 @@
+import Foundation
+import LedgerCore
+
+/// Export bundles (SPEC §9) and the two ways to verify a ledger: a bundle directory or a database.
+public enum Bundle {
+    public static let entriesFile = "entries.jsonl"
+    public static let sealedFile = "sealed.jsonl"
+
+    /// Writes `entries.jsonl` (and `sealed.jsonl` with `sealed`) into `directory`.
+    /// Files are written beside their final names and renamed into place.
+    public static func export(_ store: LedgerStore, to directory: String, sealed: Bool) throws(StoreError) -> (entries: Int64, sealed: Int) {
+        let fm = FileManager.default
+        do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw StoreError(.io, field: "out", "cannot create \(directory): \(error.localizedDescription)")
+        }
+        for name in [entriesFile, sealedFile] where fm.fileExists(atPath: "\(directory)/\(name)") {
+            throw StoreError(.conflict, field: "out", "\(directory)/\(name) already exists; choose an empty directory")
+        }
+        var count: Int64 = 0
+        try writeAtomically("\(directory)/\(entriesFile)") { (w: FileHandle) throws(StoreError) in
+            var chunk: [UInt8] = []
+            try store.forEachEntryRow { (row: EntryRow) throws(StoreError) in
+                chunk += row.canonical
+                chunk.append(0x0A)
+                count += 1
+                if chunk.count > 1 << 20 { try write(w, &chunk) }
+            }
+            try write(w, &chunk)
+        }
+        var sealedCount = 0
+        if sealed {
+            let lines = try store.sealedLines()
+            sealedCount = lines.count
+            try writeAtomically("\(directory)/\(sealedFile)") { (w: FileHandle) throws(StoreError) in
+                var chunk: [UInt8] = []
+                for l in lines { chunk += l.bytes; chunk.append(0x0A) }
+                try write(w, &chunk)
+            }
+        }
+        return (count, sealedCount)
+    }
+
+    private static func write(_ w: FileHandle, _ chunk: inout [UInt8]) throws(StoreError) {
+        do { try w.write(contentsOf: chunk) } catch { throw StoreError(.io, "write failed: \(error.localizedDescription)") }
+        chunk.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeAtomically(_ path: String, _ body: (FileHandle) throws(StoreError) -> Void) throws(StoreError) {
+        let tmp = path + ".partial"
+        guard FileManager.default.createFile(atPath: tmp, contents: nil), let w = FileHandle(forWritingAtPath: tmp) else {
+            throw StoreError(.io, field: "out", "cannot create \(tmp)")
+        }
+        do {
+            try body(w)
+            try w.synchronize()
+            try w.close()
+            try FileManager.default.moveItem(atPath: tmp, toPath: path)
+        } catch let e as StoreError {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw e
+        } catch {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw StoreError(.io, "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Verifies an export directory, streaming `entries.jsonl` in batches.
+    public static func verify(directory: String, jobs: Int, pinnedGenesis: Hash?) throws(StoreError) -> VerifyReport {
+        let entriesPath = "\(directory)/\(entriesFile)"
+        guard FileManager.default.fileExists(atPath: entriesPath) else {
+            throw StoreError(.notFound, field: "bundle", "\(entriesPath) does not exist")
+        }
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis)
+        let reader = try LineReader(path: entriesPath)
+        while true {
+            let batch = try reader.next(max: Limits.verifyBatchEntriesMax)
+            if batch.isEmpty { break }
+            verifier.feed(batch)
+        }
+        let sealedPath = "\(directory)/\(sealedFile)"
+        if FileManager.default.fileExists(atPath: sealedPath) {
+            let sealed = try LineReader(path: sealedPath)
+            var n = 0
+            while true {
+                let batch = try sealed.next(max: Limits.verifyBatchEntriesMax)
+                if batch.isEmpty { break }
+                verifier.checkSealed(batch, firstLine: n)
+                n += batch.count
+            }
+        }
+        return verifier.finish()
+    }
+
+    /// Verifies a database as an auditor would an export with sealed records, and also
+    /// checks each row's seq, entry_hash and prev_hash columns against its bytes.
+    /// Opens the file without the store's own chain check, so a damaged ledger is reported, not refused.
+    public static func verify(database path: String, jobs: Int, pinnedGenesis: Hash?) throws(StoreError) -> VerifyReport {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.notFound, field: "db", "no ledger database at \(path)") }
+        let db = try SQLiteConnection(path: path, readOnly: true)
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis)
+        let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries ORDER BY seq")
+        var batch: [Line] = []
+        var columnFailures: [Failure] = []
+        var position: Int64 = 0
+        var prev = Hash.zero
+        func flush() {
+            verifier.feed(batch)
+            verifier.record(columnFailures)
+            batch.removeAll(keepingCapacity: true)
+            columnFailures.removeAll()
+        }
+        while try s.step() {
+            let row = EntryRow(seq: s.int(0), entryHash: s.blob(1), prevHash: s.blob(2), canonical: s.blob(3))
+            columnFailures += EntryRow.columnFailures(row, position: position, prevHash: prev)
+            prev = Hash.leaf(row.canonical)
+            position += 1
+            batch.append(Line(bytes: row.canonical))
+            if batch.count == Limits.verifyBatchEntriesMax { flush() }
+        }
+        flush()
+        let lines = try LedgerStore.sealedLines(db)
+        verifier.checkSealed(lines, firstLine: 0)
+        return verifier.finish()
+    }
+}

@@ -1,0 +1,3 @@
+import Foundation
+
+func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }

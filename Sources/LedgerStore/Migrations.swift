@@ -1,0 +1,74 @@
+/// The store's schema, as frozen SQL migrations: never edit one that has shipped;
+/// add a new one. `PRAGMA user_version` counts the migrations applied.
+enum Migrations {
+    static let all: [String] = [v1]
+
+    static let v1 = """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE entries (
+        seq INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 0),
+        entry_hash BLOB NOT NULL UNIQUE CHECK (length(entry_hash) = 32),
+        prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+        kind TEXT NOT NULL CHECK (kind IN ('genesis', 'key_update', 'budget_update', 'disbursement', 'reversal')),
+        entry_id TEXT UNIQUE CHECK ((kind = 'genesis') = (entry_id IS NULL)),
+        committed_at TEXT NOT NULL CHECK (length(committed_at) = 20),
+        canonical BLOB NOT NULL CHECK (length(canonical) > 0)
+    ) STRICT;
+
+    -- Committed entries are append-only, and each one extends the chain by exactly one.
+    CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
+    BEGIN SELECT RAISE(ABORT, 'committed entries are append-only: UPDATE refused'); END;
+    CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+    BEGIN SELECT RAISE(ABORT, 'committed entries are append-only: DELETE refused'); END;
+    CREATE TRIGGER entries_extend_chain BEFORE INSERT ON entries
+    WHEN NEW.seq != (SELECT count(*) FROM entries)
+      OR NEW.prev_hash != coalesce((SELECT entry_hash FROM entries WHERE seq = NEW.seq - 1), zeroblob(32))
+    BEGIN SELECT RAISE(ABORT, 'an entry must extend the chain: seq and prev_hash must follow the head'); END;
+
+    CREATE TABLE proposals (
+        id TEXT PRIMARY KEY NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('genesis', 'key_update', 'budget_update', 'disbursement', 'reversal')),
+        ledger_id TEXT NOT NULL,
+        body BLOB NOT NULL,
+        approval_digest BLOB NOT NULL UNIQUE CHECK (length(approval_digest) = 32),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'committed')),
+        created_at TEXT NOT NULL,
+        committed_seq INTEGER UNIQUE REFERENCES entries(seq),
+        CHECK ((status = 'committed') = (committed_seq IS NOT NULL))
+    ) STRICT;
+
+    -- A proposal may only move from pending to committed, and its content never changes.
+    CREATE TRIGGER proposals_frozen BEFORE UPDATE ON proposals
+    WHEN OLD.status = 'committed' OR NEW.body != OLD.body OR NEW.kind != OLD.kind OR NEW.id != OLD.id
+      OR NEW.approval_digest != OLD.approval_digest
+    BEGIN SELECT RAISE(ABORT, 'a proposal may only change from pending to committed'); END;
+    CREATE TRIGGER proposals_no_delete_committed BEFORE DELETE ON proposals
+    WHEN OLD.status = 'committed'
+    BEGIN SELECT RAISE(ABORT, 'committed proposals cannot be deleted'); END;
+
+    CREATE TABLE approvals (
+        proposal_id TEXT NOT NULL REFERENCES proposals(id),
+        institution TEXT NOT NULL CHECK (institution IN ('SHCP', 'USAID')),
+        key_name TEXT NOT NULL,
+        signature BLOB NOT NULL CHECK (length(signature) = 64),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (proposal_id, institution)
+    ) STRICT;
+    CREATE TRIGGER approvals_no_update BEFORE UPDATE ON approvals
+    BEGIN SELECT RAISE(ABORT, 'approvals cannot be changed'); END;
+
+    CREATE TABLE sealed (
+        disbursement_id TEXT PRIMARY KEY NOT NULL REFERENCES proposals(id),
+        record BLOB NOT NULL,
+        digest BLOB NOT NULL CHECK (length(digest) = 32)
+    ) STRICT;
+    CREATE TRIGGER sealed_no_update BEFORE UPDATE ON sealed
+    BEGIN SELECT RAISE(ABORT, 'sealed records cannot be changed'); END;
+    CREATE TRIGGER sealed_no_delete BEFORE DELETE ON sealed
+    BEGIN SELECT RAISE(ABORT, 'sealed records cannot be deleted'); END;
+    """
+}

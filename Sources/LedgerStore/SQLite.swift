@@ -1,0 +1,132 @@
+import CSQLite
+
+// SQLite copies bound text and blobs when given SQLITE_TRANSIENT.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A thin wrapper over one SQLite connection: only what the store needs.
+final class SQLiteConnection {
+    private(set) var handle: OpaquePointer?
+    let path: String
+
+    init(path: String, readOnly: Bool) throws(StoreError) {
+        self.path = path
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let rc = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_FULLMUTEX, nil)
+        guard rc == SQLITE_OK else {
+            let msg = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(handle)
+            handle = nil
+            throw StoreError(.io, field: "db", "cannot open \(path): \(msg)")
+        }
+        sqlite3_busy_timeout(handle, 10_000)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    func exec(_ sql: String) throws(StoreError) {
+        var err: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(handle, sql, nil, nil, &err) != SQLITE_OK {
+            let msg = err.map { String(cString: $0) } ?? "unknown error"
+            sqlite3_free(err)
+            throw StoreError(.io, "SQLite: \(msg)")
+        }
+    }
+
+    func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else {
+            throw StoreError(.io, "SQLite cannot prepare statement: \(errorMessage)")
+        }
+        return SQLiteStatement(stmt, connection: self)
+    }
+
+    /// The first column of the first row of `sql`, as text.
+    func scalarText(_ sql: String) throws(StoreError) -> String? {
+        let s = try prepare(sql)
+        return try s.step() ? s.text(0) : nil
+    }
+
+    var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Runs `body` in a write transaction taken at once (BEGIN IMMEDIATE); rolls back on error.
+    func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try exec("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try exec("COMMIT")
+            return result
+        } catch {
+            try? exec("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+/// A prepared statement; bind with 1-based indices, read columns 0-based.
+final class SQLiteStatement {
+    private let stmt: OpaquePointer
+    private let connection: SQLiteConnection
+
+    init(_ stmt: OpaquePointer, connection: SQLiteConnection) {
+        self.stmt = stmt
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    @discardableResult
+    func bind(_ values: SQLiteValue...) -> SQLiteStatement {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+        for (i, v) in values.enumerated() {
+            let idx = Int32(i + 1)
+            switch v {
+            case .null: sqlite3_bind_null(stmt, idx)
+            case .int(let n): sqlite3_bind_int64(stmt, idx, n)
+            case .text(let s): sqlite3_bind_text(stmt, idx, s, -1, transient)
+            case .blob(let b): b.withUnsafeBytes { _ = sqlite3_bind_blob(stmt, idx, $0.baseAddress, Int32(b.count), transient) }
+            }
+        }
+        return self
+    }
+
+    /// Steps once; true when a row is available.
+    func step() throws(StoreError) -> Bool {
+        let rc = sqlite3_step(stmt)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let msg = connection.errorMessage
+            sqlite3_reset(stmt)
+            throw StoreError(rc == SQLITE_CONSTRAINT ? .conflict : .io, "SQLite: \(msg)")
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run() throws(StoreError) {
+        _ = try step()
+        sqlite3_reset(stmt)
+    }
+
+    func int(_ col: Int32) -> Int64 { sqlite3_column_int64(stmt, col) }
+    func isNull(_ col: Int32) -> Bool { sqlite3_column_type(stmt, col) == SQLITE_NULL }
+    func text(_ col: Int32) -> String? {
+        guard let p = sqlite3_column_text(stmt, col) else { return nil }
+        return String(cString: p)
+    }
+    func blob(_ col: Int32) -> [UInt8] {
+        let n = Int(sqlite3_column_bytes(stmt, col))
+        guard n > 0, let p = sqlite3_column_blob(stmt, col) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: n))
+    }
+}
+
+enum SQLiteValue {
+    case null
+    case int(Int64)
+    case text(String)
+    case blob([UInt8])
+}

@@ -68,7 +68,7 @@ public enum Bundle {
     public static func verify(directory: String, jobs: Int, pinnedGenesis: Hash?) throws(StoreError) -> VerifyReport {
         let entriesPath = "\(directory)/\(entriesFile)"
         guard FileManager.default.fileExists(atPath: entriesPath) else {
-            throw StoreError(.notFound, field: "bundle", "\(entriesPath) does not exist")
+            throw StoreError(.io, field: "bundle", "\(entriesPath) does not exist")
         }
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis)
         let reader = try LineReader(path: entriesPath)
@@ -95,7 +95,7 @@ public enum Bundle {
     /// checks each row's seq, entry_hash and prev_hash columns against its bytes.
     /// Opens the file without the store's own chain check, so a damaged ledger is reported, not refused.
     public static func verify(database path: String, jobs: Int, pinnedGenesis: Hash?) throws(StoreError) -> VerifyReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.notFound, field: "db", "no ledger database at \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
         let db = try SQLiteConnection(path: path, readOnly: true)
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis)
         let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries ORDER BY seq")

@@ -26,7 +26,7 @@ public final class LedgerStore {
     }
 
     static func openConnection(path: String, mustExist: Bool) throws(StoreError) -> SQLiteConnection {
-        if mustExist && !fileExists(path) { throw StoreError(.notFound, field: "db", "no ledger database at \(path)") }
+        if mustExist && !fileExists(path) { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
         let c = try SQLiteConnection(path: path, readOnly: false)
         try configure(c)
         try migrate(c)

@@ -1,1 +1,4 @@
-print("todo")
+import JHFCommands
+import Foundation
+
+exit(JHF.runMain(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,34 @@
+import Foundation
+import LedgerCore
+
+
+/// File helpers of the CLI: reading JSON inputs and writing outputs.
+enum Files {
+    static func read(_ path: String, field: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFailure("error [io]: \(field): cannot read \(path)", status: ExitStatus.storage)
+        }
+        return Array(data)
+    }
+
+    /// Reads and strictly parses a JSON file; errors name the option.
+    static func readJSON(_ path: String, field: String) throws -> JSONValue {
+        let bytes = try read(path, field: field)
+        do { return try JSONParser.parse(bytes) } catch {
+            throw CLIFailure("error [json]: \(field) (\(path)): \(error.message)")
+        }
+    }
+
+    /// Creates `path` with mode 0600, refusing to overwrite.
+    static func writeSecret(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw CLIFailure("error [io]: out: cannot create \(path): \(String(cString: strerror(errno)))", status: ExitStatus.storage)
+        }
+        defer { close(fd) }
+        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(fd) == 0 else {
+            throw CLIFailure("error [io]: out: cannot write \(path)", status: ExitStatus.storage)
+        }
+    }
+}

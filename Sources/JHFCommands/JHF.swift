@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// The `jhf` command: create a ledger, propose and co-sign entries, export and verify.
+public struct JHF: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "jhf",
+        abstract: "JHF Ledger: co-signed, hash-chained disbursement ledger of the Joint Humanitarian Fund.",
+        discussion: """
+        Exit codes: 0 success; 1 verification found failures; 2 usage error, invalid input,
+        or a refused proposal or approval; 3 storage or I/O error.
+        """,
+        subcommands: [Keygen.self, Init.self, Propose.self, Approve.self, Show.self, List.self, Export.self, Verify.self])
+
+    public init() {}
+
+    /// Runs the command line and returns the documented exit code.
+    public static func runMain(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return ExitStatus.success
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch let e as CLIFailure {
+            Console.error(e.text)
+            return e.status
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Console.out(fullMessage(for: error))
+                return ExitStatus.success
+            }
+            Console.error(fullMessage(for: error))
+            return ExitStatus.invalid
+        }
+    }
+}
+
+/// The documented exit codes.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    public static let verificationFailed: Int32 = 1
+    public static let invalid: Int32 = 2
+    public static let storage: Int32 = 3
+}

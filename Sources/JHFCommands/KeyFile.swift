@@ -1,0 +1,49 @@
+import Foundation
+import LedgerCore
+
+/// A secret key file (SPEC §3): the key's name, institution, role and 32-byte seed.
+struct KeyFile {
+    let name: String
+    let institution: String
+    let role: KeyRole
+    let secretKey: SecretKey
+
+    static let fields = ["institution", "name", "role", "secret_key"]
+
+    /// Reads a key file, refusing one that group or others may access.
+    static func load(_ path: String) throws -> KeyFile {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw CLIFailure("error [io]: key: cannot read \(path)", status: ExitStatus.storage)
+        }
+        if st.st_mode & 0o077 != 0 {
+            throw CLIFailure("error [key]: key: \(path) is accessible by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
+        }
+        let json = try Files.readJSON(path, field: "key")
+        do {
+            let r = try FieldReader(json, path: "key", fields: fields)
+            guard let role = KeyRole(rawValue: try r.string("role")) else { throw r.fail("role", "must be approver, log or witness") }
+            let name = try r.string("name", FieldRules.keyName)
+            let institution = try r.string("institution") { FieldRules.institution($0, role: role) }
+            // Never echo the secret in an error.
+            guard let seed = Base64.decode(try r.string("secret_key")), seed.count == 32 else {
+                throw r.fail("secret_key", "must be canonical padded base64 of a 32-byte seed")
+            }
+            return KeyFile(name: name, institution: institution, role: role, secretKey: try SecretKey(seed: seed))
+        } catch let e as LedgerError {
+            throw CLIFailure("error [key]: \(path): \(e.description)")
+        }
+    }
+
+    var keyObject: KeyObject {
+        get throws { try guarded { try KeyObject(name: name, institution: institution, publicKey: secretKey.publicKey, role: role) } }
+    }
+
+    /// The file's canonical JSON bytes, newline-terminated.
+    var fileBytes: [UInt8] {
+        JSONValue.object([
+            "institution": .string(institution), "name": .string(name), "role": .string(role.rawValue),
+            "secret_key": .string(Base64.encode(secretKey.seedForExport)),
+        ]).canonicalBytes + [0x0A]
+    }
+}

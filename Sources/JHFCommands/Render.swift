@@ -1,0 +1,100 @@
+import LedgerCore
+import LedgerStore
+
+/// Text and JSON renderings of proposals and reports, for people and for scripts.
+enum Render {
+    static func json(_ v: JSONValue) -> String { String(decoding: v.canonicalBytes, as: UTF8.self) }
+
+    /// An amount in minor units as a decimal with the currency's exponent (no floating point).
+    static func amount(_ minor: Int64, _ currency: String) -> String {
+        let exp = Currency.minorUnitDigits(currency)
+        let negative = minor < 0
+        var digits = String(minor.magnitude)
+        if exp > 0 {
+            if digits.count <= exp { digits = String(repeating: "0", count: exp - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -exp))
+        }
+        // Thousands separators on the integer part.
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        var i = whole.count - 3
+        while i > 0 { whole.insert(",", at: whole.index(whole.startIndex, offsetBy: i)); i -= 3 }
+        return (negative ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "") + " " + currency
+    }
+
+    static func proposalJSON(_ p: ProposalRecord, includeSealed: Bool = true) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(p.id)), ("kind", .string(p.kind.rawValue)), ("ledger_id", .string(p.ledgerID)),
+            ("body", p.body.json), ("approval_digest", .string(p.approvalDigest.hex)), ("status", .string(p.status.rawValue)),
+            ("created_at", .string(p.createdAt)), ("committed_seq", p.committedSeq.map { .integer($0) } ?? .null),
+            ("approvals", .array(p.approvals.map {
+                .object(["institution": .string($0.institution), "key": .string($0.keyName),
+                         "signature": .string($0.signature.base64), "created_at": .string($0.createdAt)])
+            })),
+        ]
+        if includeSealed, let s = p.sealed { pairs.append(("sealed", s.json)) }
+        return .object(try! JSONObject(pairs))
+    }
+
+    static func proposal(_ p: ProposalRecord) -> String {
+        var lines = ["proposal \(p.id) (\(p.kind.rawValue)) — \(p.status.rawValue)\(p.committedSeq.map { " at seq \($0)" } ?? "")"]
+        switch p.body {
+        case .genesis(let g):
+            lines.append("  title:       \(g.title)")
+            lines.append("  currencies:  \(g.currencies.joined(separator: ", "))")
+            for k in g.keys { lines.append("  key:         \(k.name) (\(k.institution) \(k.role.rawValue))") }
+            for b in g.budgets { lines.append("  budget:      \(b.pair.category.rawValue) \(amount(b.amount, b.pair.currency))") }
+        case .disbursement(let d):
+            lines.append("  amount:      \(amount(d.amount, d.currency))")
+            lines.append("  payee:       \(d.payeeName)")
+            lines.append("  category:    \(d.category.rawValue) / \(d.program)")
+            lines.append("  municipality:\(d.municipality)")
+            lines.append("  purpose:     \(d.purpose)")
+            lines.append("  value date:  \(d.valueDate)")
+            if let s = p.sealed {
+                lines.append("  sealed:      CLABE \(s.accountNumber), RFC \(s.payeeTaxID.isEmpty ? "(none)" : s.payeeTaxID)\(s.notes.isEmpty ? "" : ", notes: \(s.notes)")")
+            }
+        case .reversal(let r):
+            lines.append("  reverses:    \(r.reverses)")
+            lines.append("  reason:      \(r.reason)")
+        case .keyUpdate(let u):
+            for k in u.add { lines.append("  add key:     \(k.name) (\(k.institution) \(k.role.rawValue)) \(k.publicKey.base64)") }
+            for n in u.revoke { lines.append("  revoke key:  \(n)") }
+            lines.append("  reason:      \(u.reason)")
+        case .budgetUpdate(let u):
+            for b in u.budgets { lines.append("  envelope:    \(b.pair.category.rawValue) \(amount(b.amount, b.pair.currency))") }
+            lines.append("  reason:      \(u.reason)")
+        }
+        lines.append("  approvals:   \(p.approvals.isEmpty ? "none yet" : p.approvals.map { "\($0.keyName) (\($0.institution))" }.joined(separator: ", "))")
+        lines.append("  digest:      \(p.approvalDigest.spokenGroups)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func report(_ r: VerifyReport) -> String {
+        var lines: [String] = []
+        lines.append(r.ok ? "VALID: every rule holds." : "INVALID: \(r.failureCount) failure(s).")
+        lines.append("ledger:       \(r.ledgerID ?? "(unknown)")\(r.title.map { " — \($0)" } ?? "")")
+        lines.append("entries:      \(r.entries)")
+        lines.append("genesis hash: \(r.genesisHash?.hex ?? "-")")
+        lines.append("head hash:    \(r.headHash?.hex ?? "-")")
+        if !r.totals.isEmpty {
+            lines.append("totals:")
+            for t in r.totals {
+                let budget = t.budget.map { " of envelope \(amount($0, t.pair.currency))" } ?? " (no envelope)"
+                lines.append("  \(t.pair.category.rawValue) \(t.pair.currency): net \(amount(t.totals.net, t.pair.currency))\(budget); disbursed \(amount(t.totals.disbursed, t.pair.currency)), reversed \(amount(t.totals.reversed, t.pair.currency))")
+            }
+        }
+        if !r.keys.isEmpty {
+            lines.append("keys:")
+            for k in r.keys {
+                lines.append("  \(k.key.name) \(k.key.institution) \(k.key.role.rawValue): added at seq \(k.addedAt)\(k.revokedAt.map { ", revoked at seq \($0)" } ?? "")")
+            }
+        }
+        if !r.failures.isEmpty {
+            lines.append("failures:")
+            for f in r.failures { lines.append("  \(f)") }
+            if r.failureCount > r.failures.count { lines.append("  … and \(r.failureCount - r.failures.count) more") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `jhf show`: one proposal and, if committed, where it sits in the chain.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a proposal: body, approval digest, approvals, status, sealed record.")
+
+    @Option(help: "Ledger database.") var db: String
+    @Option(help: "Proposal id.") var id: String
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() throws {
+        let store = try guarded { try LedgerStore(path: db) }
+        guard let p = try guarded({ try store.proposal(id: id) }) else {
+            throw CLIFailure("error [notFound]: id: no proposal with id \(id)")
+        }
+        Console.out(json ? Render.json(Render.proposalJSON(p)) : Render.proposal(p))
+    }
+}
+
+/// `jhf list`: proposals by status.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List proposals.")
+
+    @Option(help: "Ledger database.") var db: String
+    @Option(help: "pending, committed or all.") var status: String = "all"
+    @Flag(help: "Print JSON Lines instead of a table.") var json = false
+
+    func run() throws {
+        let filter: ProposalRecord.Status?
+        switch status {
+        case "all": filter = nil
+        case let s: guard let v = ProposalRecord.Status(rawValue: s) else {
+            throw CLIFailure("error [argument]: status: must be pending, committed or all")
+        }; filter = v
+        }
+        let items = try guarded { try LedgerStore(path: db).proposals(status: filter) }
+        if json {
+            for p in items { Console.out(Render.json(Render.proposalJSON(p, includeSealed: false))) }
+            return
+        }
+        Console.out("status     seq   kind           id                         digest")
+        for p in items {
+            let seq = p.committedSeq.map(String.init) ?? "-"
+            Console.out("\(pad(p.status.rawValue, 10)) \(pad(seq, 5)) \(pad(p.kind.rawValue, 14)) \(pad(p.id, 26)) \(p.approvalDigest.spokenGroups)")
+        }
+        Console.out("\(items.count) proposal(s)")
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import LedgerCore
+
+@Suite("Canonical JSON (RFC 8785) and the strict parser")
+struct JSONTests {
+    @Test("RFC 8785 vectors with integers only canonicalize byte for byte", arguments: ["arrays", "french", "unicode", "weird"])
+    func jcsVector(name: String) throws {
+        let input = try fixture("jcs/input/\(name).json")
+        let expected = try fixture("jcs/output/\(name).json")
+        let outhex = String(decoding: try fixture("jcs/outhex/\(name).txt"), as: UTF8.self)
+        let hexBytes = outhex.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { UInt8($0, radix: 16)! }
+        #expect(Array(expected) == hexBytes)
+        let value = try JSONParser.parse(Array(input))
+        #expect(value.canonicalBytes == Array(expected))
+        // The canonical form is a fixed point.
+        #expect(try JSONParser.parse(Array(expected)).canonicalBytes == Array(expected))
+    }
+
+    @Test("RFC 8785 vectors with fractions or exponents are rejected by design", arguments: ["structures", "values"])
+    func jcsVectorWithFractions(name: String) throws {
+        let input = try fixture("jcs/input/\(name).json")
+        #expect(throws: LedgerError.self) { try JSONParser.parse(Array(input)) }
+        do { _ = try JSONParser.parse(Array(input)) } catch {
+            #expect(error.message.contains("fraction or exponent"))
+        }
+    }
+
+    static let rejected: [(String, [UInt8], String)] = [
+        ("duplicate key", Array(#"{"a":1,"a":2}"#.utf8), "duplicate object key"),
+        ("duplicate key after escape", Array(#"{"a":1,"\u0061":2}"#.utf8), "duplicate object key"),
+        ("duplicate key out of order", Array(#"{"b":1,"a":2,"b":3}"#.utf8), "duplicate object key"),
+        ("byte-order mark", [0xEF, 0xBB, 0xBF] + Array("{}".utf8), "byte-order mark"),
+        ("invalid UTF-8 continuation", Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8), "invalid UTF-8"),
+        ("overlong UTF-8", Array(#"[""#.utf8) + [0xC0, 0xAF] + Array(#""]"#.utf8), "invalid UTF-8"),
+        ("UTF-8 encoded surrogate", Array(#"[""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""]"#.utf8), "invalid UTF-8"),
+        ("lone high surrogate escape", Array(#"["\ud83d"]"#.utf8), "surrogate"),
+        ("lone low surrogate escape", Array(#"["\ude02"]"#.utf8), "surrogate"),
+        ("high surrogate then non-surrogate", Array(#"["\ud83d\u0041"]"#.utf8), "surrogate"),
+        ("trailing bytes", Array(#"{} x"#.utf8), "after the JSON value"),
+        ("two values", Array(#"{}{}"#.utf8), "after the JSON value"),
+        ("fraction", Array(#"{"amount":5000.0}"#.utf8), "fraction or exponent"),
+        ("exponent", Array(#"[1e3]"#.utf8), "fraction or exponent"),
+        ("negative zero", Array(#"[-0]"#.utf8), "-0"),
+        ("above 2^53-1", Array("[9007199254740992]".utf8), "outside"),
+        ("below -(2^53-1)", Array("[-9007199254740992]".utf8), "outside"),
+        ("twenty digits", Array("[12345678901234567890]".utf8), "outside"),
+        ("leading zero", Array("[012]".utf8), "leading zero"),
+        ("raw control character", Array("[\"a\u{01}b\"]".utf8), "control character"),
+        ("raw newline in string", Array("[\"a\nb\"]".utf8), "control character"),
+        ("invalid escape", Array(#"["\x"]"#.utf8), "invalid escape"),
+        ("single quotes", Array("['a']".utf8), "unexpected character"),
+        ("trailing comma", Array("[1,]".utf8), "unexpected character"),
+        ("unterminated", Array(#"{"a":"#.utf8), "end of document"),
+        ("nesting 17 deep", Array((String(repeating: "[", count: 17) + String(repeating: "]", count: 17)).utf8), "nesting"),
+        ("capitalised literal", Array("[True]".utf8), "unexpected character"),
+        ("empty document", [], "end of document"),
+    ]
+
+    @Test("the parser rejects what SPEC §1 forbids, saying why", arguments: rejected)
+    func rejects(name: String, input: [UInt8], reason: String) {
+        do {
+            let v = try JSONParser.parse(input)
+            Issue.record("\(name): accepted as \(v)")
+        } catch {
+            #expect(error.code == .json)
+            #expect(error.description.contains(reason), "\(name): \(error.description)")
+        }
+    }
+
+    @Test func nestingSixteenIsAccepted() throws {
+        let doc = String(repeating: "[", count: 16) + String(repeating: "]", count: 16)
+        _ = try JSONParser.parse(doc)
+    }
+
+    @Test func documentLimit() throws {
+        let big = Array("\"".utf8) + [UInt8](repeating: 0x61, count: Limits.documentBytesMax - 1) + Array("\"".utf8)
+        #expect(throws: LedgerError.self) { try JSONParser.parse(big) }
+        let fits = Array("\"".utf8) + [UInt8](repeating: 0x61, count: Limits.documentBytesMax - 2) + Array("\"".utf8)
+        _ = try JSONParser.parse(fits)
+    }
+
+    @Test func integerBoundsAccepted() throws {
+        #expect(try JSONParser.parse("[9007199254740991,-9007199254740991,0]").canonicalBytes == Array("[9007199254740991,-9007199254740991,0]".utf8))
+    }
+
+    @Test func stringsCompareByBytesNotCanonicalEquivalence() throws {
+        // "é" precomposed and decomposed are different keys, and different values.
+        let v = try JSONParser.parse("{\"\u{E9}\":1,\"e\u{301}\":2}")
+        guard case .object(let o) = v else { Issue.record("not an object"); return }
+        #expect(o.members.count == 2)
+        #expect(JSONValue.string("\u{E9}") != JSONValue.string("e\u{301}"))
+    }
+
+    @Test func escapesAreCanonicalized() throws {
+        let v = try JSONParser.parse(#"["\u0041\/\b\u001f\u007f\u2028"]"#)
+        #expect(v.canonicalBytes == Array("[\"A/\\b\\u001f\u{7F}\u{2028}\"]".utf8))
+    }
+}

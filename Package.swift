@@ -27,12 +27,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "jhf", dependencies: ["JHFCommands"]),
-        .executableTarget(name: "jhf-bench", dependencies: ["LedgerCore", "LedgerStore", "JHFCommands"]),
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
-        .testTarget(name: "JHFCommandsTests", dependencies: ["LedgerCore", "LedgerStore", "JHFCommands"],
-                    resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )

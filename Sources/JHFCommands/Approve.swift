@@ -27,7 +27,7 @@ struct Approve: ParsableCommand {
             Console.out("sealed record matches sealed_digest.")
         }
         // Rebuild the message from the body; never sign bytes handed over as they are.
-        let message = Body.approvalMessage(bodyJSON: p.body.json, kind: p.kind.rawValue, ledgerID: p.ledgerID)
+        let message = p.body.approvalMessage(ledgerID: p.ledgerID)
         let digest = Hash.sha256(message)
         guard digest == p.approvalDigest else { throw CLIFailure("error [corrupt]: stored approval digest does not match the body", status: ExitStatus.storage) }
         Console.out("approval digest: \(digest.spokenGroups)  (\(digest.hex))")

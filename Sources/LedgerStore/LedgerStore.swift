@@ -181,8 +181,7 @@ public final class LedgerStore {
         let outcome = try db.writeTransaction { () throws(StoreError) -> ApprovalOutcome in
             try catchUp(strict: true)
             guard let p = try proposal(id: id) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
-            if let same = p.approvals.first(where: { $0.keyName == keyName && $0.signature == signature }) {
-                _ = same
+            if p.approvals.contains(where: { $0.keyName == keyName && $0.signature == signature }) {
                 if p.status == .committed, let seq = p.committedSeq {
                     return .committed(seq: seq, entryHash: try entryHash(seq: seq))
                 }
@@ -194,7 +193,7 @@ public final class LedgerStore {
             guard let key = state.approvalKey(keyName, for: p.body), key.role == .approver else {
                 throw StoreError(.refused, field: "key", rule: .r6, "\(keyName) is not an active approver key of this ledger")
             }
-            let message = Body.approvalMessage(bodyJSON: p.body.json, kind: p.kind.rawValue, ledgerID: p.ledgerID)
+            let message = p.body.approvalMessage(ledgerID: p.ledgerID)
             guard key.publicKey.verify(signature, over: message) else {
                 throw StoreError(.refused, field: "signature", rule: .r6,
                                  "signature by \(keyName) does not verify over proposal \(id) (approval digest \(p.approvalDigest.spokenGroups))")

@@ -30,6 +30,8 @@ let package = Package(
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
+        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "LedgerCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

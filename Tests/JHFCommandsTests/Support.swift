@@ -1,0 +1,136 @@
+import Foundation
+
+/// Paths of the project, found from this file so tests run from any working directory.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// The directory holding the built products (`jhf`, `jhf-bench`) beside the test bundle.
+    static let products: URL = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("jhf").path) { return url }
+        }
+        return root.appendingPathComponent(".build/debug")
+    }()
+
+    static var jhf: String { products.appendingPathComponent("jhf").path }
+}
+
+/// What a finished child process left: its exit status and both outputs.
+struct Outcome: CustomStringConvertible {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+    var description: String { "exit \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
+}
+
+/// Runs a program to completion and captures its output.
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Outcome {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = input
+    try p.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+    nonisolated(unsafe) var errData = Data()
+    let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    errReader.start()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    while !errReader.isFinished { usleep(1000) }
+    return Outcome(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs `jhf` with a fixed clock (JHF_NOW) so its output is reproducible.
+func jhf(_ arguments: String..., now: String = "2026-11-20T12:00:00Z", stdin: String? = nil) throws -> Outcome {
+    try run(Repo.jhf, arguments, environment: ["JHF_NOW": now], stdin: stdin)
+}
+
+/// Validates files against Schemas/NAME.schema.json with Python's jsonschema (Tests/Tools/validate_schema.py).
+func validate(_ schema: String, _ files: [String]) throws -> Outcome {
+    try run("/usr/bin/env", ["python3", Repo.path("Tests/Tools/validate_schema.py"), Repo.path("Schemas"), schema] + files)
+}
+
+/// A fresh temporary directory, removed by the caller's `defer`.
+func temporaryDirectory(_ label: String = "jhf") throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func write(_ path: String, _ text: String, mode: Int = 0o644) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    chmod(path, mode_t(mode))
+}
+
+func read(_ path: String) throws -> String { String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) }
+
+/// A demo ledger made with the CLI from Keys.example: genesis, two disbursements, a reversal.
+struct DemoLedger {
+    let dir: String
+    var db: String { "\(dir)/ledger.sqlite" }
+    func key(_ name: String) -> String { "\(dir)/keys/\(name).key" }
+    func input(_ name: String) -> String { "\(dir)/in/\(name).json" }
+
+    static let d1 = """
+    {"id": "D-1", "amount": 250000000, "currency": "MXN", "category": "humanitarian_stabilization",
+     "program": "clinics", "municipality": "15033", "payee": {"name": "Clínica Comunitaria San Cristóbal"},
+     "purpose": "Medicines and staff", "value_date": "2026-11-25",
+     "sealed": {"payee_account": {"number": "002010077777777771", "scheme": "CLABE"}, "payee_tax_id": "MAB9307148T4", "notes": "Contract 118"}}
+    """
+    static let d2 = """
+    {"id": "D-2", "amount": 4800000000, "currency": "USD", "category": "humanitarian_stabilization",
+     "program": "food_aid", "municipality": "08037", "payee": {"name": "Banco de Alimentos de Ciudad Juárez A.C."},
+     "purpose": "Food baskets", "value_date": "2026-12-01",
+     "sealed": {"payee_account": {"number": "032180000118359719", "scheme": "CLABE"}, "payee_tax_id": "", "notes": ""}}
+    """
+    static let r1 = #"{"id": "R-1", "reverses": "D-1", "reason": "Contract cancelled"}"#
+    static let budgets = #"[{"amount": 120000000000, "category": "humanitarian_stabilization", "currency": "USD"}]"#
+
+    /// Creates the ledger; every step must succeed.
+    static func make() throws -> DemoLedger {
+        let l = DemoLedger(dir: try temporaryDirectory("jhf-demo"))
+        try FileManager.default.createDirectory(atPath: "\(l.dir)/keys", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: "\(l.dir)/in", withIntermediateDirectories: true)
+        for name in ["demo-shcp-ana", "demo-shcp-carlos", "demo-usaid-ben", "demo-usaid-dana", "demo-job-log"] {
+            try write(l.key(name), try read(Repo.path("Keys.example/\(name).key")), mode: 0o600)
+        }
+        try write(l.input("d1"), d1)
+        try write(l.input("d2"), d2)
+        try write(l.input("r1"), r1)
+        try write(l.input("budgets"), budgets)
+        try l.must(jhf("init", "--db", l.db, "--ledger-id", "jhf.cli.test", "--title", "CLI test ledger",
+                       "--keys", Repo.path("Keys.example/registry.json"), "--budgets", l.input("budgets")))
+        try l.approve("genesis")
+        for (kind, id, file) in [("disbursement", "D-1", "d1"), ("disbursement", "D-2", "d2"), ("reversal", "R-1", "r1")] {
+            try l.must(jhf("propose", "--db", l.db, "--kind", kind, "--file", l.input(file)))
+            try l.approve(id)
+        }
+        return l
+    }
+
+    func approve(_ id: String, shcp: String = "demo-shcp-ana", usaid: String = "demo-usaid-ben") throws {
+        try must(jhf("approve", "--db", db, "--id", id, "--key", key(shcp), "--yes"))
+        try must(jhf("approve", "--db", db, "--id", id, "--key", key(usaid), "--yes"))
+    }
+
+    @discardableResult
+    func must(_ o: Outcome) throws -> Outcome {
+        guard o.status == 0 else { throw Unexpected(o.description) }
+        return o
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: dir) }
+}
+
+struct Unexpected: Error, CustomStringConvertible { let description: String; init(_ d: String) { description = d } }

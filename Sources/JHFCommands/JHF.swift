@@ -7,8 +7,11 @@ public struct JHF: ParsableCommand {
         commandName: "jhf",
         abstract: "JHF Ledger: co-signed, hash-chained disbursement ledger of the Joint Humanitarian Fund.",
         discussion: """
-        Exit codes: 0 success; 1 verification found failures; 2 usage error, invalid input,
-        or a refused proposal or approval; 3 storage or I/O error.
+        Exit codes (the same for every command):
+          0  success
+          1  verification found failures
+          2  usage error, invalid input, or a refused proposal or approval
+          3  storage or I/O error
         """,
         subcommands: [Keygen.self, Init.self, Propose.self, Approve.self, Show.self, List.self, Export.self, Verify.self])
 

@@ -70,7 +70,7 @@ public struct Verifier {
             return out + [Failure(seq: nil, rule: .r11, message: "\(place): \(error.description)")]
         }
         guard let digest = state.sealedDigest(of: id), let seq = state.seq(of: id) else {
-            return out + [Failure(seq: nil, rule: .r11, message: "\(place): sealed record for \(id), which is no disbursement in the ledger")]
+            return out + [Failure(seq: nil, rule: .r11, message: "\(place): sealed record for \(id), which is not a disbursement accepted by the replay")]
         }
         if !sealedSeen.insert(id).inserted {
             out.append(Failure(seq: seq, rule: .r11, message: "\(place): a second sealed record for \(id)"))

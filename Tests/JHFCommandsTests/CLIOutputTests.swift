@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+
+/// The CLI is an interface: its full output and exit codes are compared here.
+@Suite struct CLIOutputTests {
+    static let golden = Repo.path("Tests/LedgerCoreTests/Fixtures/golden")
+    static let goldenGenesis = "855222a489adfa87e61f5885efe674913dfaf4c20c55961f7e38144b80367a5a"
+
+    static let goldenSummary = """
+        ledger:       jhf.golden.v1 — Fondo Humanitario Conjunto — golden ledger
+        entries:      8
+        genesis hash: 855222a489adfa87e61f5885efe674913dfaf4c20c55961f7e38144b80367a5a
+        head hash:    d8d5a76ead54b0cd2a404ed27acb5232a7bad2eba8df72c3bfcf8a688e53badb
+        totals:
+          humanitarian_stabilization MXN: net 3,400,000.00 MXN of envelope 500,000,000.00 MXN; disbursed 3,400,000.00 MXN, reversed 0.00 MXN
+          humanitarian_stabilization USD: NET_USD
+          institutional_strengthening USD: net 0.00 USD of envelope 80,000,000.00 USD; disbursed 0.00 USD, reversed 0.00 USD
+          oversight_governance USD: net 0.00 USD of envelope 5,000,000.00 USD; disbursed 0.00 USD, reversed 0.00 USD
+        keys:
+          golden-job-log JOB log: added at seq 0
+          golden-shcp-ana SHCP approver: added at seq 0, revoked at seq 6
+          golden-shcp-carlos SHCP approver: added at seq 0
+          golden-usaid-ben USAID approver: added at seq 0
+          golden-usaid-dana USAID approver: added at seq 0
+          golden-shcp-elena SHCP approver: added at seq 6
+        """
+
+    @Test func verifyGoldenBundleText() throws {
+        let o = try jhf("verify", "--bundle", Self.golden, "--genesis", Self.goldenGenesis)
+        #expect(o.status == 0)
+        #expect(o.stderr == "")
+        #expect(o.stdout == "VALID: every rule holds.\n" + Self.goldenSummary.replacingOccurrences(
+            of: "NET_USD", with: "net 48,000,000.00 USD of envelope 120,000,000.00 USD; disbursed 63,000,000.00 USD, reversed 15,000,000.00 USD") + "\n")
+    }
+
+    @Test func verifyGoldenBundleJSON() throws {
+        let o = try jhf("verify", "--bundle", Self.golden, "--json", "--jobs", "2")
+        #expect(o.status == 0)
+        #expect(o.stdout == """
+            {"entries":8,"failure_count":0,"failures":[],"genesis_hash":"855222a489adfa87e61f5885efe674913dfaf4c20c55961f7e38144b80367a5a",\
+            "head_hash":"d8d5a76ead54b0cd2a404ed27acb5232a7bad2eba8df72c3bfcf8a688e53badb","keys":[\
+            {"added_seq":0,"institution":"JOB","name":"golden-job-log","public_key":"DzNktBu98du+PHyoICu8idzVtbsRdzhJ5GeTQGXTfdI=","revoked_seq":null,"role":"log"},\
+            {"added_seq":0,"institution":"SHCP","name":"golden-shcp-ana","public_key":"73PCjhJHSnfEpLh1cyZ4nI4WNOe0oOG02PqJCdzpU6E=","revoked_seq":6,"role":"approver"},\
+            {"added_seq":0,"institution":"SHCP","name":"golden-shcp-carlos","public_key":"1W+St51joShHam3hbFdmxqKY5/j/ybd7sP0NDs4moT4=","revoked_seq":null,"role":"approver"},\
+            {"added_seq":0,"institution":"USAID","name":"golden-usaid-ben","public_key":"aDhpJwuSZAJogoAwg/X+Sa7EBRjj7QsiZm7ZM1gYGk0=","revoked_seq":null,"role":"approver"},\
+            {"added_seq":0,"institution":"USAID","name":"golden-usaid-dana","public_key":"YOYDEz7zqIysD50Um80VNX1rkm4KSBcuf1uOqGHxULw=","revoked_seq":null,"role":"approver"},\
+            {"added_seq":6,"institution":"SHCP","name":"golden-shcp-elena","public_key":"xeIkt7BeZaqf6snaHnWebtkLWWes+E20AppFp+gsNbw=","revoked_seq":null,"role":"approver"}],\
+            "ledger_id":"jhf.golden.v1","ok":true,"title":"Fondo Humanitario Conjunto — golden ledger","totals":[\
+            {"budget":50000000000,"category":"humanitarian_stabilization","currency":"MXN","disbursed":340000000,"net":340000000,"reversed":0},\
+            {"budget":12000000000,"category":"humanitarian_stabilization","currency":"USD","disbursed":6300000000,"net":4800000000,"reversed":1500000000},\
+            {"budget":8000000000,"category":"institutional_strengthening","currency":"USD","disbursed":0,"net":0,"reversed":0},\
+            {"budget":500000000,"category":"oversight_governance","currency":"USD","disbursed":0,"net":0,"reversed":0}]}
+
+            """)
+    }
+
+    @Test func verifyTamperedGoldenBundleText() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write("\(dir)/entries.jsonl", try read("\(Self.golden)/entries.jsonl").replacingOccurrences(of: #""amount":4800000000"#, with: #""amount":4900000000"#))
+        try write("\(dir)/sealed.jsonl", try read("\(Self.golden)/sealed.jsonl"))
+        let o = try jhf("verify", "--bundle", dir, "--genesis", Self.goldenGenesis)
+        #expect(o.status == 1)
+        #expect(o.stdout == "INVALID: 4 failure(s).\n" + Self.goldenSummary.replacingOccurrences(
+            of: "NET_USD", with: "net 0.00 USD of envelope 120,000,000.00 USD; disbursed 15,000,000.00 USD, reversed 15,000,000.00 USD") + """
+
+            failures:
+              seq 2 R6 approvals: approval by golden-shcp-carlos: signature does not verify over this ledger, kind and body
+              seq 2 R6 approvals: approval by golden-usaid-dana: signature does not verify over this ledger, kind and body
+              seq 3 R3 link: prev_hash bb5e2935734c1dda3748ade823ed982ad73e1b0c264d2aa64f187bff59195716 is not the entry_hash of the previous line (25ce297b894dc8e48a4dd4fb3bb7e3d50184c8fcf7ffbe4cbb441e70eff01c19)
+              - R11 sealed: sealed.jsonl line 2: sealed record for D-0002, which is not a disbursement accepted by the replay
+
+            """)
+    }
+
+    @Test func verifyWithTheWrongPinnedGenesis() throws {
+        let o = try jhf("verify", "--bundle", Self.golden, "--genesis", String(repeating: "0", count: 64))
+        #expect(o.status == 1)
+        #expect(o.stdout.hasSuffix("""
+            failures:
+              seq 0 R13 anchor: entry 0's entry_hash 855222a489adfa87e61f5885efe674913dfaf4c20c55961f7e38144b80367a5a is not the pinned genesis hash 0000000000000000000000000000000000000000000000000000000000000000
+
+            """))
+    }
+
+    /// One command line, its exit status, and the exact standard error it must print.
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let arguments: @Sendable (DemoLedger) throws -> [String]
+        let status: Int32
+        let stderr: @Sendable (DemoLedger) -> String
+        var testDescription: String { name }
+    }
+
+    static let errorCases: [ErrorCase] = [
+        ErrorCase(name: "fraction in a proposal file", arguments: { l in
+            try write("\(l.dir)/in/bad.json", #"{"id":"X-1","amount":1.5}"#)
+            return ["propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/bad.json"]
+        }, status: 2, stderr: { l in "error [json]: file (\(l.dir)/in/bad.json): number at byte 21 has a fraction or exponent; only integers are allowed\n" }),
+        ErrorCase(name: "bad CLABE check digit", arguments: { l in
+            try write("\(l.dir)/in/bad.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\"").replacingOccurrences(of: "002010077777777771", with: "002010077777777772"))
+            return ["propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/bad.json"]
+        }, status: 2, stderr: { _ in "error [schema]: R5 sealed.payee_account.number: CLABE check digit is 2, expected 1\n" }),
+        ErrorCase(name: "extra field in a proposal", arguments: { l in
+            try write("\(l.dir)/in/bad.json", #"{"id":"R-9","reverses":"D-2","reason":"r","memo":"x"}"#)
+            return ["propose", "--db", l.db, "--kind", "reversal", "--file", "\(l.dir)/in/bad.json"]
+        }, status: 2, stderr: { _ in "error [schema]: R5 memo: unknown field (allowed: id, proposed_at, reason, reverses)\n" }),
+        ErrorCase(name: "id used before", arguments: { l in
+            ["propose", "--db", l.db, "--kind", "reversal", "--file", l.input("r1")]
+        }, status: 2, stderr: { _ in "error [conflict]: R9 id: a proposal with id R-1 already exists\n" }),
+        ErrorCase(name: "reversal of a reversed disbursement", arguments: { l in
+            try write("\(l.dir)/in/bad.json", #"{"id":"R-2","reverses":"D-1","reason":"again"}"#)
+            return ["propose", "--db", l.db, "--kind", "reversal", "--file", "\(l.dir)/in/bad.json"]
+        }, status: 2, stderr: { _ in "error [refused]: proposal R-2 breaks ledger rules\n  - R9 ids: disbursement D-1 was already reversed at seq 3\n" }),
+        ErrorCase(name: "unknown kind", arguments: { l in ["propose", "--db", l.db, "--kind", "refund", "--file", l.input("r1")] },
+                  status: 2, stderr: { _ in "error [argument]: kind: must be disbursement, reversal, key_update or budget_update\n" }),
+        ErrorCase(name: "key file readable by others", arguments: { l in
+            try write("\(l.dir)/open.key", try read(l.key("demo-usaid-dana")), mode: 0o644)
+            return ["approve", "--db", l.db, "--id", "D-1", "--key", "\(l.dir)/open.key", "--yes"]
+        }, status: 2, stderr: { l in "error [key]: key: \(l.dir)/open.key is accessible by group or others (mode 644); run chmod 600 \(l.dir)/open.key\n" }),
+        ErrorCase(name: "approval of an unknown proposal", arguments: { l in ["approve", "--db", l.db, "--id", "D-404", "--key", l.key("demo-shcp-ana"), "--yes"] },
+                  status: 2, stderr: { _ in "error [notFound]: id: no proposal with id D-404\n" }),
+        ErrorCase(name: "log key as approver", arguments: { l in
+            try write("\(l.dir)/in/d9.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\""))
+            _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
+            return ["approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-job-log"), "--yes"]
+        }, status: 2, stderr: { _ in "error [refused]: R6 key: demo-job-log is not an active approver key of this ledger\n" }),
+        ErrorCase(name: "second approval by the same institution", arguments: { l in
+            try write("\(l.dir)/in/d9.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\""))
+            _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
+            _ = try jhf("approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-ana"), "--yes")
+            return ["approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-carlos"), "--yes"]
+        }, status: 2, stderr: { _ in "error [refused]: R6 key: SHCP has already approved proposal D-9 (key demo-shcp-ana); one approval per institution\n" }),
+        ErrorCase(name: "show of an unknown id", arguments: { l in ["show", "--db", l.db, "--id", "nope"] },
+                  status: 2, stderr: { _ in "error [notFound]: id: no proposal with id nope\n" }),
+        ErrorCase(name: "unknown status filter", arguments: { l in ["list", "--db", l.db, "--status", "bogus"] },
+                  status: 2, stderr: { _ in "error [argument]: status: must be pending, committed or all\n" }),
+        ErrorCase(name: "pinned genesis not hex", arguments: { l in ["verify", "--db", l.db, "--genesis", "zz"] },
+                  status: 2, stderr: { _ in "error [schema]: genesis: must be 64 lowercase hex digits\n" }),
+        ErrorCase(name: "init over an existing ledger", arguments: { l in
+            ["init", "--db", l.db, "--ledger-id", "jhf.x.y", "--title", "T", "--keys", Repo.path("Keys.example/registry.json")]
+        }, status: 2, stderr: { l in "error [conflict]: db: \(l.db) already exists; refusing to overwrite a ledger\n" }),
+        ErrorCase(name: "export into a used directory", arguments: { l in
+            _ = try jhf("export", "--db", l.db, "--out", "\(l.dir)/out")
+            return ["export", "--db", l.db, "--out", "\(l.dir)/out"]
+        }, status: 2, stderr: { l in "error [conflict]: out: \(l.dir)/out/entries.jsonl already exists; choose an empty directory\n" }),
+        ErrorCase(name: "missing database", arguments: { l in ["show", "--db", "\(l.dir)/missing.sqlite", "--id", "x"] },
+                  status: 3, stderr: { l in "error [io]: db: no ledger database at \(l.dir)/missing.sqlite\n" }),
+        ErrorCase(name: "missing bundle", arguments: { l in ["verify", "--bundle", "\(l.dir)/nothing"] },
+                  status: 3, stderr: { l in "error [io]: bundle: \(l.dir)/nothing/entries.jsonl does not exist\n" }),
+        ErrorCase(name: "both --db and --bundle", arguments: { l in ["verify", "--db", l.db, "--bundle", l.dir] }, status: 2, stderr: { _ in
+            "Error: give exactly one of --db or --bundle\nUsage: jhf verify [--db <db>] [--bundle <bundle>] [--genesis <genesis>] [--json] [--jobs <jobs>]\n  See 'jhf verify --help' for more information.\n"
+        }),
+    ]
+
+    @Test(arguments: errorCases)
+    func refusedWithAClearError(_ c: ErrorCase) throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        let before = try l.must(jhf("verify", "--db", l.db, "--json")).stdout
+        let o = try jhf(c.arguments(l))
+        #expect(o.status == c.status, "\(o)")
+        #expect(o.stderr == c.stderr(l))
+        // Nothing already stored changed.
+        #expect(try jhf("verify", "--db", l.db, "--json").stdout == before)
+    }
+
+    @Test func demoLedgerListing() throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        let o = try l.must(jhf("list", "--db", l.db))
+        // Disbursement digests depend on the random salt; mask the four spoken groups.
+        let masked = o.stdout.replacing(/[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/.anchorsMatchLineEndings(), with: "xxxx xxxx xxxx xxxx")
+        #expect(masked == """
+            status     seq   kind           id                         digest
+            committed  0     genesis        genesis                    xxxx xxxx xxxx xxxx
+            committed  1     disbursement   D-1                        xxxx xxxx xxxx xxxx
+            committed  2     disbursement   D-2                        xxxx xxxx xxxx xxxx
+            committed  3     reversal       R-1                        xxxx xxxx xxxx xxxx
+            4 proposal(s)
+
+            """)
+    }
+
+    @Test func approvalFlowOutput() throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        try write("\(l.dir)/in/d9.json", DemoLedger.d2.replacingOccurrences(of: "\"D-2\"", with: "\"D-9\""))
+        let proposed = try l.must(jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json"))
+        let digest = try #require(proposed.stdout.firstMatch(of: /"approval_digest":"([0-9a-f]{64})"/)?.1)
+        #expect(proposed.stdout == "{\"approval_digest\":\"\(digest)\",\"id\":\"D-9\"}\n")
+        let groups = stride(from: 0, to: 16, by: 4).map { i in digest.dropFirst(i).prefix(4) }.joined(separator: " ")
+
+        let first = try l.must(jhf("approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-usaid-dana"), "--yes"))
+        #expect(first.stdout == """
+            proposal D-9 (disbursement) — pending
+              amount:      48,000,000.00 USD
+              payee:       Banco de Alimentos de Ciudad Juárez A.C.
+              category:    humanitarian_stabilization / food_aid
+              municipality:08037
+              purpose:     Food baskets
+              value date:  2026-12-01
+              sealed:      CLABE 032180000118359719, RFC (none)
+              approvals:   none yet
+              digest:      \(groups)
+            sealed record matches sealed_digest.
+            approval digest: \(groups)  (\(digest))
+            approval by demo-usaid-dana recorded; waiting for SHCP.
+
+            """)
+        let again = try l.must(jhf("approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-usaid-dana"), "--yes"))
+        #expect(again.stdout.hasSuffix("this approval was already recorded; nothing changed.\n"))
+        let second = try l.must(jhf("approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-carlos"), "--yes"))
+        let last = try #require(second.stdout.split(separator: "\n").last)
+        #expect(last.wholeMatch(of: /committed: seq 4 entry_hash [0-9a-f]{64}/) != nil)
+    }
+
+    @Test func declinedConfirmationSignsNothing() throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        try write("\(l.dir)/in/d9.json", DemoLedger.d2.replacingOccurrences(of: "\"D-2\"", with: "\"D-9\""))
+        try l.must(jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json"))
+        let o = try jhf("approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-usaid-dana"), stdin: "n\n")
+        #expect(o.status == 2)
+        #expect(o.stderr == "not signed: confirmation declined\n")
+        #expect(try jhf("show", "--db", l.db, "--id", "D-9").stdout.contains("approvals:   none yet"))
+    }
+
+    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify"])
+    func everyOptionHasHelp(_ command: String) throws {
+        let o = try jhf(command, "--help")
+        #expect(o.status == 0)
+        // Every option has help text: on its own line after two spaces, or on the next, indented line.
+        let lines = (o.stdout.components(separatedBy: "OPTIONS:\n").last ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() where line.hasPrefix("  -") {
+            let sameLine = line.dropFirst(2).contains("  ")
+            let nextLine = i + 1 < lines.count && lines[i + 1].hasPrefix("                    ")
+            #expect(sameLine || nextLine, "no help text: \(line)")
+        }
+    }
+
+    @Test func rootHelpDocumentsExitCodes() throws {
+        let o = try jhf("--help")
+        #expect(o.stdout.contains("""
+            Exit codes (the same for every command):
+              0  success
+              1  verification found failures
+              2  usage error, invalid input, or a refused proposal or approval
+              3  storage or I/O error
+            """))
+    }
+}
+
+func jhf(_ arguments: [String]) throws -> Outcome {
+    try run(Repo.jhf, arguments, environment: ["JHF_NOW": "2026-11-20T12:00:00Z"])
+}

@@ -3,7 +3,7 @@
 /// Every line goes through the same `ReplayState` as a verifier; `append` adds the
 /// line whatever the verdict and returns the failures, so tests can build chains
 /// that break a rule on purpose with real signatures.
-public struct LedgerBuilder {
+public struct LedgerBuilder: Sendable {
     public let ledgerID: String
     public private(set) var signers: [String: SecretKey] = [:]
     public private(set) var lines: [[UInt8]] = []

@@ -27,11 +27,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "jhf", dependencies: ["JHFCommands"]),
+        // Benchmarks (run from a release build); its append loop is also the crash test's child.
+        .executableTarget(name: "jhf-bench", dependencies: [
+            "LedgerCore", "LedgerStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
-        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "LedgerCore"]),
+        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "LedgerCore", "LedgerStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,38 @@
+import LedgerCore
+
+/// The fixed keys of generated benchmark ledgers (seeds derived from their names; never real keys).
+enum BenchKeys {
+    static let ledgerID = "jhf.bench.v1"
+    static let shcp = ["bench-shcp-a", "bench-shcp-b"]
+    static let usaid = ["bench-usaid-a", "bench-usaid-b"]
+    static let secrets: [String: SecretKey] = Dictionary(uniqueKeysWithValues: (shcp + usaid).map { ($0, LedgerBuilder.testKey($0)) })
+
+    static var genesis: GenesisBody {
+        let keys = (shcp.map { key($0, "SHCP") } + usaid.map { key($0, "USAID") })
+            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return GenesisBody(title: "Benchmark ledger", currencies: ["MXN", "USD"], keys: keys, budgets: [], createdAt: "2026-01-01T00:00:00Z")
+    }
+
+    static func key(_ name: String, _ institution: String) -> KeyObject {
+        try! KeyObject(name: name, institution: institution, publicKey: secrets[name]!.publicKey, role: .approver)
+    }
+
+    /// The sealed record of disbursement `n` (a fixed valid CLABE; the salt derived from n).
+    static func sealed(_ n: Int) -> SealedRecord {
+        try! SealedRecord(accountNumber: "002010077777777771", payeeTaxID: "MAB9307148T4", notes: "",
+                          salt: Array(Hash.sha256(Array("bench-salt-\(n)".utf8)).bytes.prefix(16)))
+    }
+
+    /// A realistic disbursement body: about 600 bytes as an entry, with non-ASCII text.
+    static func disbursement(_ n: Int, proposedAt: String) -> Body {
+        .disbursement(DisbursementBody(
+            id: "D-\(n)", amount: Int64(10_000 + n % 9_000_000), currency: n % 3 == 0 ? "USD" : "MXN",
+            category: .humanitarianStabilization, program: ["clinics", "food_aid", "schools", "water", "youth"][n % 5],
+            municipality: "15033", payeeName: "Clínica Comunitaria San Cristóbal \(n % 1000)",
+            purpose: "Medicamentos y personal para la clínica comunitaria, pago \(n)", valueDate: "2026-12-01",
+            sealedDigest: sealed(n).digest, proposedAt: proposedAt))
+    }
+
+    /// The two approvers of entry `n`, rotating through both keys of each institution.
+    static func approvers(_ n: Int) -> [String] { [shcp[n % 2], usaid[(n / 2) % 2]] }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// Benchmarks of JHF Ledger (run from a release build: `swift build -c release`).
+struct JHFBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jhf-bench",
+        abstract: "Benchmarks: verify throughput against the crypto ceiling, and the co-signed append path.",
+        subcommands: [VerifyBench.self, AppendLoop.self])
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LedgerCore
+
+/// `jhf-bench verify`: generates an N-entry bundle, measures the crypto-only ceiling, then
+/// times the real `jhf verify --bundle` with one job and with two and reads their peak RSS.
+struct VerifyBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify throughput (1 and 2 jobs) against the Ed25519 + SHA-256 ceiling, and peak RSS.")
+
+    @Option(help: "Entries in the generated ledger (genesis included).") var entries: Int = 100_000
+    @Option(help: "Directory for the generated bundle (default: a new temporary directory, removed afterwards).") var dir: String?
+    @Option(help: "Entries over which the crypto ceiling is measured (held in memory).") var sample: Int = 100_000
+    @Option(help: "Runs of each jhf verify; the fastest is reported.") var repeats: Int = 1
+    @Option(help: "The jhf binary to time (default: the one beside jhf-bench).") var jhf: String?
+
+    func validate() throws {
+        guard entries >= 2 && entries <= 50_000_000 else { throw ValidationError("--entries must be from 2 to 50,000,000") }
+        guard sample >= 1 && sample <= 1_000_000 else { throw ValidationError("--sample must be from 1 to 1,000,000") }
+        guard repeats >= 1 && repeats <= 20 else { throw ValidationError("--repeats must be from 1 to 20") }
+    }
+
+    func run() throws {
+        let binary = jhf ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jhf").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchError("no jhf binary at \(binary); build it with swift build -c release") }
+        let bundle = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("jhf-bench-\(UUID().uuidString)").path
+        defer { if dir == nil { try? FileManager.default.removeItem(atPath: bundle) } }
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+
+        let t0 = Measure.now()
+        var generator = BundleGenerator(sampleMax: sample)
+        let bytes = try generator.write(entries: entries, to: "\(bundle)/entries.jsonl")
+        print("ledger:   \(entries) entries, \(Measure.mib(bytes)), generated in \(String(format: "%.1f", Measure.now() - t0)) s (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+
+        let ceiling = generator.cryptoCeiling()
+        print("ceiling:  \(format(ceiling)) entries/s on 1 core (2 Ed25519 verifies + 1 SHA-256 per entry, over \(generator.sampleCount) entries); \(format(2 * ceiling))/s on 2")
+
+        var rates: [Int: Double] = [:]
+        for jobs in [1, 2] {
+            var best: Measure.ChildRun?
+            for _ in 0..<repeats {
+                let r = try Measure.child(binary, ["verify", "--bundle", bundle, "--jobs", String(jobs)])
+                guard r.status == 0 else { throw BenchError("jhf verify --jobs \(jobs) exited \(r.status): the generated ledger should be valid") }
+                if best == nil || r.seconds < best!.seconds { best = r }
+            }
+            let rate = Double(entries) / best!.seconds
+            rates[jobs] = rate
+            print("verify:   --jobs \(jobs): \(String(format: "%.2f", best!.seconds)) s, \(format(rate)) entries/s, \(String(format: "%.2f", rate / ceiling)) of the 1-core ceiling, peak RSS \(Measure.mib(best!.peakRSSBytes))")
+        }
+        print("speed-up: --jobs 2 is \(String(format: "%.2f", rates[2]! / rates[1]!))× --jobs 1")
+    }
+
+    private func format(_ rate: Double) -> String {
+        let n = Int(rate.rounded())
+        var s = String(n)
+        var i = s.count - 3
+        while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
+        return s
+    }
+}

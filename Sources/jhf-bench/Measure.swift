@@ -16,23 +16,52 @@ enum Measure {
     }
 
     /// Runs a program with its output discarded and reports its time and peak RSS.
+    ///
+    /// Linux carries a process's peak RSS across exec from the process that spawned it,
+    /// so a child of this (large) benchmark process would report at least our own peak.
+    /// The program is therefore started by a small helper process (`jhf-bench
+    /// run-measured`), whose own peak is what the program inherits.
     static func child(_ path: String, _ arguments: [String]) throws -> ChildRun {
+        let helper = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let (status, output) = try spawn(helper, ["run-measured", path] + arguments, captureOutput: true)
+        let fields = output.split(separator: " ")
+        guard status == 0, fields.count == 3, let exit = Int32(fields[0]), let seconds = Double(fields[1]), let kib = Int(fields[2]) else {
+            throw BenchError("run-measured failed (exit \(status)): \(output)")
+        }
+        return ChildRun(status: exit, seconds: seconds, peakRSSBytes: kib * 1024)
+    }
+
+    /// Starts `path`, waits for it, and returns its exit status (128 + signal if killed),
+    /// its standard output if captured (else discarded), and its resource usage.
+    @discardableResult
+    static func spawn(_ path: String, _ arguments: [String], captureOutput: Bool, usage: UnsafeMutablePointer<rusage>? = nil) throws -> (Int32, String) {
         var pid: pid_t = 0
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var fds: [Int32] = [-1, -1]
+        if captureOutput {
+            guard pipe(&fds) == 0 else { throw BenchError("pipe failed") }
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let start = now()
         let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
         guard rc == 0 else { throw BenchError("cannot start \(path): error \(rc)") }
+        var output = Data()
+        if captureOutput {
+            close(fds[1])
+            output = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true).readDataToEndOfFile()
+        }
         var status: Int32 = 0
-        var usage = rusage()
-        guard wait4(pid, &status, 0, &usage) == pid else { throw BenchError("wait4 failed for \(path)") }
-        let seconds = now() - start
+        var own = rusage()
+        let waited = usage.map { wait4(pid, &status, 0, $0) } ?? wait4(pid, &status, 0, &own)
+        guard waited == pid else { throw BenchError("wait4 failed for \(path)") }
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ChildRun(status: exit, seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024)
+        return (exit, String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     static func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }

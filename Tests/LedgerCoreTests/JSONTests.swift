@@ -96,4 +96,49 @@ struct JSONTests {
         let v = try JSONParser.parse(#"["\u0041\/\b\u001f\u007f\u2028"]"#)
         #expect(v.canonicalBytes == Array("[\"A/\\b\\u001f\u{7F}\u{2028}\"]".utf8))
     }
+
+    /// Key order is UTF-16 code-unit order (RFC 8785 §3.2.3), which the fast byte
+    /// comparison must reproduce, including U+E000–U+FFFF against supplementary characters.
+    @Test func keyOrderIsUTF16Order() {
+        let samples = ["", "a", "ab", "b", "\u{7F}", "é", "ég", "\u{FFFF}", "\u{E000}", "\u{FF21}", "\u{10000}", "\u{1F600}",
+                       "a\u{1F600}", "a\u{FB01}", "a\u{E9}", "\u{20AC}", "\u{10FFFF}", "aé", "a\u{10000}b", "a\u{FFFD}b"]
+        for x in samples {
+            for y in samples {
+                #expect(JSONObject.precedes(x, y) == x.utf16.lexicographicallyPrecedes(y.utf16), "\(x.unicodeScalars.map { $0.value }) vs \(y.unicodeScalars.map { $0.value })")
+            }
+        }
+    }
+
+    /// The parser's own canonical verdict agrees with re-serializing and comparing bytes.
+    @Test(arguments: [
+        #"{"a":1,"b":[true,false,null],"c":{"d":"x"}}"#, #"{"b":1,"a":2}"#, #"{"a": 1}"#, #" {"a":1}"#, #"{"a":1} "#,
+        #"["\u0041"]"#, #"["\u001f"]"#, #"["\u001F"]"#, #"["\u0008"]"#, #"["\b\t\n\f\r\"\\"]"#, #"["\/"]"#,
+        #"["\ud83d\ude00"]"#, "[\"\u{7F}\u{2028}é😀\"]", #"[]"#, #"{}"#, #"[ ]"#, #"[-1,0,9007199254740991]"#, #"{"\u00e9":1,"z":2}"#,
+        "{\"\u{E000}\":1,\"\u{1F600}\":2}", "{\"\u{1F600}\":1,\"\u{E000}\":2}",
+    ])
+    func parserCanonicalVerdictMatchesReserialization(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let doc = try JSONParser.parseDocument(bytes)
+        #expect(doc.isCanonical == JSONCanonical.isCanonical(bytes, value: doc.value))
+    }
+
+    /// Every single-byte change to a real entry line that still parses: the two canonical
+    /// verdicts agree, and in a canonical line the located body bytes are JCS(body).
+    @Test func parserCanonicalVerdictOnMutatedLines() throws {
+        let line = Scenario.base().lines[1]
+        var parsed = 0
+        for i in line.indices {
+            for replacement: UInt8 in [0x20, 0x22, 0x30, 0x39, 0x41, 0x5C, 0x61, 0x7A, 0x7D, 0xC3] where line[i] != replacement {
+                var m = line
+                m[i] = replacement
+                guard let doc = try? JSONParser.parseDocument(m, locating: "body") else { continue }
+                parsed += 1
+                #expect(doc.isCanonical == JSONCanonical.isCanonical(m, value: doc.value), "byte \(i) → \(replacement)")
+                if doc.isCanonical, let r = doc.located, let body = doc.value["body"] {
+                    #expect(Array(m[r]) == body.canonicalBytes)
+                }
+            }
+        }
+        #expect(parsed > 1000)
+    }
 }

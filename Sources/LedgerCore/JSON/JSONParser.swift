@@ -4,16 +4,45 @@
 /// UTF-8, lone surrogate escapes, duplicate object keys, numbers with a fraction or
 /// exponent, `-0`, integers outside ±(2^53-1), nesting deeper than
 /// `Limits.nestingDepthMax`, documents over `Limits.documentBytesMax`, and any
-/// bytes after the value. Insignificant white space is accepted here; whether a
-/// document is in canonical form is a separate check (`JSONCanonical.isCanonical`).
+/// bytes after the value. Insignificant white space is accepted; `parseDocument`
+/// also tells whether the document was already in canonical (RFC 8785) form.
 public struct JSONParser: ~Copyable {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var pos = 0
     private var depth = 0
     private var scratch: [UInt8] = []
+    /// False once anything is seen that JCS would write differently: white space, an
+    /// escape JCS does not use, or object keys out of order. (Numbers the parser accepts
+    /// are already in canonical form: no fraction, exponent, leading zero or -0.)
+    private var canonical = true
+    /// A member of the top-level object whose value's byte range is wanted.
+    private let locateKey: String?
+    private var located: Range<Int>?
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, locating key: String? = nil) {
         self.bytes = bytes
+        locateKey = key
+    }
+
+    /// A parsed document: the value, whether its bytes were canonical, and where the
+    /// value of the requested top-level member lies in them.
+    public struct Document: Sendable {
+        public let value: JSONValue
+        public let isCanonical: Bool
+        public let located: Range<Int>?
+    }
+
+    /// Parses one document, noting whether it is canonical and where the top-level
+    /// member `key` has its value. Where the document is canonical, those bytes are the
+    /// canonical form of that value (the verifier signs-checks a body without re-serializing it).
+    public static func parseDocument(_ document: [UInt8], locating key: String? = nil) throws(LedgerError) -> Document {
+        try document.withUnsafeBufferPointer { buffer in
+            Result { () throws(LedgerError) in
+                var parser = try JSONParser.begin(buffer, locating: key)
+                let value = try parser.parseDocumentValue()
+                return Document(value: value, isCanonical: parser.canonical, located: parser.located)
+            }
+        }.get()
     }
 
     /// Parses one complete JSON document.
@@ -31,19 +60,25 @@ public struct JSONParser: ~Copyable {
     }
 
     private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) throws(LedgerError) -> JSONValue {
+        var parser = try begin(buffer, locating: nil)
+        return try parser.parseDocumentValue()
+    }
+
+    private static func begin(_ buffer: UnsafeBufferPointer<UInt8>, locating key: String?) throws(LedgerError) -> JSONParser {
         guard buffer.count <= Limits.documentBytesMax else {
             throw LedgerError(.json, "document is \(buffer.count) bytes; the limit is \(Limits.documentBytesMax) bytes")
         }
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             throw LedgerError(.json, "document starts with a byte-order mark, which is not allowed")
         }
-        var parser = JSONParser(buffer)
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.pos == buffer.count else {
-            throw parser.error("unexpected bytes after the JSON value")
-        }
+        return JSONParser(buffer, locating: key)
+    }
+
+    private mutating func parseDocumentValue() throws(LedgerError) -> JSONValue {
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        guard pos == bytes.count else { throw error("unexpected bytes after the JSON value") }
         return value
     }
 
@@ -90,10 +125,13 @@ public struct JSONParser: ~Copyable {
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after object key") }
             pos += 1
             skipWhitespace()
+            let valueStart = pos
             let value = try parseValue()
+            if depth == 1, let locateKey, key.sameUTF8(locateKey) { located = valueStart..<pos }
             if let last = members.last, sorted, !JSONObject.precedes(last.key, key) {
                 sorted = false
-                if last.key.utf8.elementsEqual(key.utf8) {
+                canonical = false
+                if last.key.sameUTF8(key) {
                     throw LedgerError(.json, field: key, "duplicate object key \"\(key)\" at byte \(keyOffset)")
                 }
             }
@@ -179,14 +217,17 @@ public struct JSONParser: ~Copyable {
             switch e {
             case UInt8(ascii: "\""): scratch.append(0x22)
             case UInt8(ascii: "\\"): scratch.append(0x5C)
-            case UInt8(ascii: "/"): scratch.append(0x2F)
+            case UInt8(ascii: "/"): scratch.append(0x2F); canonical = false
             case UInt8(ascii: "b"): scratch.append(0x08)
             case UInt8(ascii: "f"): scratch.append(0x0C)
             case UInt8(ascii: "n"): scratch.append(0x0A)
             case UInt8(ascii: "r"): scratch.append(0x0D)
             case UInt8(ascii: "t"): scratch.append(0x09)
             case UInt8(ascii: "u"):
+                let digits = pos
                 var scalar = UInt32(try parseHex4())
+                // JCS writes \u only for controls without a short form, as 00 + lowercase hex.
+                if canonical && !JSONParser.isCanonicalEscape(scalar, bytes[digits..<digits + 4]) { canonical = false }
                 if (0xD800...0xDBFF).contains(scalar) {
                     guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
                         throw error("lone high surrogate escape")
@@ -206,6 +247,13 @@ public struct JSONParser: ~Copyable {
             }
         }
         throw error("unterminated string")
+    }
+
+    private static let hexLower: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func isCanonicalEscape(_ scalar: UInt32, _ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard scalar < 0x20, ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(scalar) else { return false }
+        return digits.elementsEqual([0x30, 0x30, hexLower[Int(scalar >> 4)], hexLower[Int(scalar & 0xF)]])
     }
 
     private func makeString(_ raw: UnsafeBufferPointer<UInt8>, at offset: Int) throws(LedgerError) -> String {
@@ -285,7 +333,7 @@ public struct JSONParser: ~Copyable {
     private mutating func skipWhitespace() {
         while pos < bytes.count {
             switch bytes[pos] {
-            case 0x20, 0x09, 0x0A, 0x0D: pos += 1
+            case 0x20, 0x09, 0x0A, 0x0D: pos += 1; canonical = false
             default: return
             }
         }

@@ -38,7 +38,7 @@ extension JSONValue: Equatable {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
         case let (.integer(a), .integer(b)): return a == b
-        case let (.string(a), .string(b)): return a.utf8.elementsEqual(b.utf8)
+        case let (.string(a), .string(b)): return a.sameUTF8(b)
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)): return a == b
         default: return false
@@ -52,7 +52,7 @@ public struct JSONObject: Sendable, Equatable {
         public let key: String
         public let value: JSONValue
         public static func == (lhs: Member, rhs: Member) -> Bool {
-            lhs.key.utf8.elementsEqual(rhs.key.utf8) && lhs.value == rhs.value
+            lhs.key.sameUTF8(rhs.key) && lhs.value == rhs.value
         }
     }
 
@@ -62,7 +62,7 @@ public struct JSONObject: Sendable, Equatable {
     public init(_ pairs: [(String, JSONValue)]) throws(LedgerError) {
         var members = pairs.map { Member(key: $0.0, value: $0.1) }
         members.sort { JSONObject.precedes($0.key, $1.key) }
-        for i in members.indices.dropFirst() where members[i - 1].key.utf8.elementsEqual(members[i].key.utf8) {
+        for i in members.indices.dropFirst() where members[i - 1].key.sameUTF8(members[i].key) {
             throw LedgerError(.json, field: members[i].key, "duplicate object key")
         }
         self.members = members
@@ -75,15 +75,32 @@ public struct JSONObject: Sendable, Equatable {
 
     public subscript(key: String) -> JSONValue? {
         // Objects in this format are small (≤ 12 members); a linear scan beats hashing.
-        for m in members where m.key.utf8.elementsEqual(key.utf8) { return m.value }
+        for m in members where m.key.sameUTF8(key) { return m.value }
         return nil
     }
 
     public var keys: [String] { members.map(\.key) }
 
     /// RFC 8785 §3.2.3 order: compare keys as sequences of UTF-16 code units.
+    ///
+    /// UTF-8 byte order is code-point order, and UTF-16 order differs from it only
+    /// where the first differing characters are one in U+E000–U+FFFF (UTF-8 lead byte
+    /// EE or EF) and one above U+FFFF (lead byte F0–F4, a surrogate pair in UTF-16,
+    /// which sorts first). The bytes are compared directly and that one case flipped.
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf16.lexicographicallyPrecedes(b.utf16)
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = Swift.min(x.count, y.count)
+                var i = 0
+                while i < n && x[i] == y[i] { i += 1 }
+                if i == n { return x.count < y.count }
+                let p = x[i], q = y[i]
+                // A differing continuation byte lies in characters with the same lead byte.
+                if p >= 0xEE && q >= 0xEE && p != q && (p >= 0xF0) != (q >= 0xF0) { return p >= 0xF0 }
+                return p < q
+            }
+        }
     }
 }
 

@@ -13,7 +13,10 @@ public struct FieldReader {
         }
         self.object = object
         self.path = path
-        for key in object.keys where !fields.contains(where: { $0.utf8.elementsEqual(key.utf8) }) {
+        // Fast path: members are kept sorted, and field lists are written sorted, so an
+        // exact match is one pairwise pass. Anything else takes the path that names the field.
+        if object.members.count == fields.count && zip(object.members, fields).allSatisfy({ $0.key.sameUTF8($1) }) { return }
+        for key in object.keys where !fields.contains(where: { $0.sameUTF8(key) }) {
             throw LedgerError(.schema, field: join(key), rule: .r5, "unknown field (allowed: \(fields.sorted().joined(separator: ", ")))")
         }
         for key in fields where object[key] == nil {

@@ -9,17 +9,20 @@ public enum FieldRules {
     /// trailing Unicode White_Space, length in Unicode scalars within bounds.
     public static func text(_ s: String, min: Int, max: Int) -> String? {
         var count = 0
-        var ascii = true
+        var maxScalar: UInt32 = 0
         for u in s.unicodeScalars {
             count += 1
             if u.value < 0x20 || u.value == 0x7F { return "must not contain control characters (U+\(hex4(u.value)))" }
-            if u.value >= 0x80 { ascii = false }
+            maxScalar = Swift.max(maxScalar, u.value)
         }
         if count < min || count > max { return "must be \(min) to \(max) characters long, got \(count)" }
         if let first = s.unicodeScalars.first, first.properties.isWhitespace { return "must not start with white space" }
         if let last = s.unicodeScalars.last, last.properties.isWhitespace { return "must not end with white space" }
-        // ASCII text is always in NFC; other text must be unchanged by NFC normalisation.
-        if !ascii && !s.precomposedStringWithCanonicalMapping.utf8.elementsEqual(s.utf8) {
+        // Every scalar below U+0300 has NFC_Quick_Check=Yes and combining class 0, and
+        // none composes with a following one, so such text (ASCII, Latin-1 and Latin
+        // Extended: nearly all Spanish and English) is in NFC without normalising.
+        // Other text must be unchanged by NFC normalisation.
+        if maxScalar >= 0x300 && !s.precomposedStringWithCanonicalMapping.sameUTF8(s) {
             return "must be in Unicode normalization form C (NFC)"
         }
         return nil

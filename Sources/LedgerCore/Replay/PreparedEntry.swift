@@ -47,20 +47,21 @@ public struct PreparedEntry: Sendable {
         if !line.terminated {
             failures.append(Failure(seq: position, rule: .r1, message: "the last line is not ended by \\n"))
         }
-        let value: JSONValue
+        let document: JSONParser.Document
         do {
-            value = try JSONParser.parse(line.bytes)
+            document = try JSONParser.parseDocument(line.bytes, locating: "body")
         } catch {
             failures.append(Failure(seq: position, rule: .r1, message: "line is not acceptable JSON: \(error.message)"))
             (self.failures, header, entry, approvalMessage) = (failures, nil, nil, nil)
             return
         }
+        let value = document.value
         guard case .object(let object) = value else {
             failures.append(Failure(seq: position, rule: .r1, message: "line is a JSON \(value.typeName), not an object"))
             (self.failures, header, entry, approvalMessage) = (failures, nil, nil, nil)
             return
         }
-        if !JSONCanonical.isCanonical(line.bytes, value: value) {
+        if !document.isCanonical {
             failures.append(Failure(seq: position, rule: .r1, message: "line is not in canonical (RFC 8785) form"))
         }
         var h = Header()
@@ -74,7 +75,10 @@ public struct PreparedEntry: Sendable {
             let e = try Entry(json: value)
             entry = e
             // The body as parsed equals the decoded body's JSON: decoding is exact.
-            approvalMessage = Body.approvalMessage(bodyJSON: object["body"]!, kind: e.kind.rawValue, ledgerID: e.ledgerID)
+            // In a canonical line the body's bytes are JCS(body); otherwise re-serialize it.
+            let body = document.isCanonical && document.located != nil
+                ? line.bytes[document.located!] : ArraySlice(object["body"]!.canonicalBytes)
+            approvalMessage = Body.approvalMessage(canonicalBody: body, kind: e.kind.rawValue, ledgerID: e.ledgerID)
         } catch {
             // An unknown kind is reported by the replay's R4 check from the header.
             if error.rule != .r4 { failures.append(Failure(seq: position, error, defaultRule: .r5)) }

@@ -18,7 +18,7 @@ public struct ReplayState: Sendable {
     /// The approval key (active now) for `name` as it would be judged for `body`:
     /// genesis approvals are judged against the keys the genesis body lists.
     public func approvalKey(_ name: String, for body: Body) -> KeyObject? {
-        if case .genesis(let g) = body { return g.keys.first { $0.name.utf8.elementsEqual(name.utf8) } }
+        if case .genesis(let g) = body { return g.keys.first { $0.name.sameUTF8(name) } }
         return activeKey(name)
     }
 
@@ -91,7 +91,7 @@ public struct ReplayState: Sendable {
 
         if let h = p.header {
             if let s = h.seq, s != seq { fail(.r2, "seq is \(s), but the line is at position \(seq)") }
-            if h.prevHash.map({ !$0.utf8.elementsEqual(headHash.hex.utf8) }) ?? true {
+            if h.prevHash.map({ !$0.sameUTF8(headHash.hex) }) ?? true {
                 fail(.r3, "prev_hash \(h.prevHash ?? "(missing)") is not the entry_hash of the previous line (\(headHash.hex))")
             }
             checkLedger(h, seq: seq, fail: fail)
@@ -116,7 +116,7 @@ public struct ReplayState: Sendable {
             if kindKnown && h.kind != EntryKind.genesis.rawValue { fail(.r4, "entry 0 must be the genesis entry, got \(h.kind!)") }
         } else {
             if h.kind == EntryKind.genesis.rawValue { fail(.r4, "only entry 0 may be a genesis entry") }
-            if let id = ledgerID, !(h.ledgerID.map { $0.utf8.elementsEqual(id.utf8) } ?? false) {
+            if let id = ledgerID, !(h.ledgerID.map { $0.sameUTF8(id) } ?? false) {
                 fail(.r4, "ledger_id \(h.ledgerID ?? "(missing)") differs from genesis's \(id)")
             }
         }
@@ -138,7 +138,7 @@ public struct ReplayState: Sendable {
         for a in approvals {
             let key: KeyObject?
             if case .genesis(let g) = entry.body {
-                key = g.keys.first { $0.name.utf8.elementsEqual(a.key.utf8) }
+                key = g.keys.first { $0.name.sameUTF8(a.key) }
                 if key == nil { fail(.r6, "approval by \(a.key): the genesis body lists no such key"); continue }
             } else if let record = keys[a.key] {
                 if let revoked = record.revokedAt { fail(.r6, "approval by \(a.key): key was revoked at seq \(revoked)"); continue }
@@ -153,7 +153,7 @@ public struct ReplayState: Sendable {
             let valid: Bool
             if !verifySignatures {
                 valid = true
-            } else if let pre = p.signatureChecks.first(where: { $0.keyName == a.key && $0.publicKey == key.publicKey }) {
+            } else if let pre = p.signatureChecks.first(where: { $0.keyName.sameUTF8(a.key) && $0.publicKey == key.publicKey }) {
                 valid = pre.valid
             } else {
                 valid = key.publicKey.verify(a.signature, over: p.approvalMessage ?? [])

@@ -29,7 +29,7 @@ public struct ReplayState: Sendable {
     /// committed_at of the last line, when it had a well-formed one.
     public private(set) var lastCommittedAt: String?
     private var publicKeys: Set<PublicKey> = []
-    private var ids: [String: IDRecord] = [:]
+    private var ids = IDIndex()
 
     public init() {}
 
@@ -269,17 +269,17 @@ public struct ReplayState: Sendable {
         case .keyUpdate(let u):
             for name in u.revoke { keys[name]?.revokedAt = seq }
             addKeys(u.add, seq: seq)
-            ids[u.id] = IDRecord(seq: seq, kind: .keyUpdate, amount: 0, pair: nil, sealedDigest: nil)
+            ids.insert(u.id, IDRecord(seq: seq, kind: .keyUpdate, amount: 0, pair: nil, sealedDigest: nil))
         case .budgetUpdate(let u):
             for b in u.budgets { envelopes[b.pair] = b.amount }
-            ids[u.id] = IDRecord(seq: seq, kind: .budgetUpdate, amount: 0, pair: nil, sealedDigest: nil)
+            ids.insert(u.id, IDRecord(seq: seq, kind: .budgetUpdate, amount: 0, pair: nil, sealedDigest: nil))
         case .disbursement(let d):
             totals[d.pair, default: Totals()].disbursed += d.amount
-            ids[d.id] = IDRecord(seq: seq, kind: .disbursement, amount: d.amount, pair: d.pair, sealedDigest: d.sealedDigest)
+            ids.insert(d.id, IDRecord(seq: seq, kind: .disbursement, amount: d.amount, pair: d.pair, sealedDigest: d.sealedDigest))
         case .reversal(let r):
-            ids[r.id] = IDRecord(seq: seq, kind: .reversal, amount: 0, pair: nil, sealedDigest: nil)
+            ids.insert(r.id, IDRecord(seq: seq, kind: .reversal, amount: 0, pair: nil, sealedDigest: nil))
             if let target = ids[r.reverses], let pair = target.pair {
-                ids[r.reverses]?.reversedAt = seq
+                ids.markReversed(r.reverses, at: seq)
                 totals[pair, default: Totals()].reversed += target.amount
             }
         }

@@ -23,20 +23,32 @@ public struct Verifier {
     /// Replays the next lines of `entries.jsonl`, in order.
     public mutating func feed(_ lines: [Line]) {
         let base = state.size
-        let parsed = parallelMap(lines.count) { PreparedEntry(line: lines[$0], position: base + Int64($0)) }
-        // Names → public keys as the history so far and this batch's own additions define
-        // them. Only a guess for signature checking; the replay re-checks any mismatch.
-        var candidates: [String: PublicKey] = [:]
-        for p in parsed {
-            for k in p.introducedKeys where candidates[k.name] == nil && state.publicKey(named: k.name) == nil {
-                candidates[k.name] = k.publicKey
+        // One parallel pass: parse each line and check its signatures against the keys
+        // the history so far gives those names. Only a guess; the replay re-checks any
+        // signature whose key in force turns out to differ.
+        let current = state
+        var prepared = parallelMap(lines.count) { i in
+            var p = PreparedEntry(line: lines[i], position: base + Int64(i))
+            p.checkSignatures { name in current.publicKey(named: name) }
+            return p
+        }
+        // Keys added within this batch (genesis, key updates): check the few entries
+        // signed by them here, in parallel too, rather than one by one in the replay.
+        var added: [String: PublicKey] = [:]
+        for p in prepared {
+            for k in p.introducedKeys where added[k.name] == nil && state.publicKey(named: k.name) == nil {
+                added[k.name] = k.publicKey
             }
         }
-        let current = state, guesses = candidates
-        let prepared = parallelMap(lines.count) { i in
-            var p = parsed[i]
-            p.checkSignatures { name in current.publicKey(named: name) ?? guesses[name] }
-            return p
+        if !added.isEmpty {
+            let guesses = added
+            let pending = prepared.indices.filter { i in prepared[i].entry?.approvals.contains { guesses[$0.key] != nil } ?? false }
+            let rechecked = parallelMap(pending.count) { [prepared] j in
+                var p = prepared[pending[j]]
+                p.checkSignatures { name in current.publicKey(named: name) ?? guesses[name] }
+                return p
+            }
+            for (j, i) in pending.enumerated() { prepared[i] = rechecked[j] }
         }
         for p in prepared { record(state.replay(p)) }
     }

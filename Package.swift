@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries from Debian: libsodium-dev and libsqlite3-dev.
@@ -21,9 +22,13 @@ let package = Package(
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
         // The SQLite store: committed entries, proposals, approvals, sealed records.
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "CSQLite"]),
+        // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
+        .target(name: "LedgerService", dependencies: [
+            "LedgerCore", "LedgerStore", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         // The `jhf` command implementations (a library so tests can drive them in-process).
         .target(name: "JHFCommands", dependencies: [
-            "LedgerCore", "LedgerStore",
+            "LedgerCore", "LedgerStore", "LedgerService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "jhf", dependencies: ["JHFCommands"]),
@@ -34,6 +39,9 @@ let package = Package(
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        .testTarget(name: "LedgerServiceTests", dependencies: [
+            "LedgerCore", "LedgerStore", "LedgerService", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
         .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "LedgerCore", "LedgerStore"]),
     ],

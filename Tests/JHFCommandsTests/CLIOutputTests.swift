@@ -226,7 +226,7 @@ import Testing
         #expect(try jhf("show", "--db", l.db, "--id", "D-9").stdout.contains("approvals:   none yet"))
     }
 
-    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify"])
+    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "serve"])
     func everyOptionHasHelp(_ command: String) throws {
         let o = try jhf(command, "--help")
         #expect(o.status == 0)

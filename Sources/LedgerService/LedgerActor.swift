@@ -23,8 +23,8 @@ public actor LedgerActor {
         return Info(ledgerID: try store.ledgerID(), size: s.size, genesisHash: s.genesisHash, headHash: s.size > 0 ? s.headHash : nil)
     }
 
-    /// Canonical bytes of up to `limit` committed entries from `seq`.
-    public func entries(from seq: Int64, limit: Int) throws(StoreError) -> [[UInt8]] {
-        try store.entries(from: seq, limit: limit).map(\.canonical)
+    /// Up to `limit` committed entries from `seq`: their seq and canonical bytes.
+    public func entries(from seq: Int64, limit: Int) throws(StoreError) -> [EntryRow] {
+        try store.entries(from: seq, limit: limit)
     }
 }

@@ -20,17 +20,17 @@ public enum Routes {
             let from = try integer(request, "from", default: 0, range: 0...Limits.integerMagnitudeMax)
             let limit = try integer(request, "limit", default: Int64(ServiceLimits.entriesPageDefault), range: 1...Int64(ServiceLimits.entriesPageMax))
             var body: [UInt8] = []
-            for line in try await ledger.entries(from: from, limit: Int(limit)) { body += line; body.append(0x0A) }
+            for row in try await ledger.entries(from: from, limit: Int(limit)) { body += row.canonical; body.append(0x0A) }
             return Response(status: .ok, headers: [.contentType: "application/jsonl"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         router.get("/v1/entries/:seq") { _, context -> Response in
             guard let text = context.parameters.get("seq"), let seq = Int64(text), seq >= 0 else {
                 throw Problem(status: .badRequest, code: "invalid", field: "seq", detail: "must be a non-negative integer")
             }
-            guard let line = try await ledger.entries(from: seq, limit: 1).first, (try? JSONParser.parse(line))?.seqValue == seq else {
+            guard let row = try await ledger.entries(from: seq, limit: 1).first, row.seq == seq else {
                 throw Problem(status: .notFound, code: "notFound", field: "seq", detail: "no committed entry at seq \(seq)")
             }
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: line)))
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: row.canonical)))
         }
         return router
     }
@@ -44,13 +44,6 @@ public enum Routes {
         guard let n = Int64(text), range.contains(n) else {
             throw Problem(status: .badRequest, code: "invalid", field: name, detail: "must be an integer from \(range.lowerBound) to \(range.upperBound)")
         }
-        return n
-    }
-}
-
-extension JSONValue {
-    var seqValue: Int64? {
-        guard case .object(let o) = self, case .integer(let n)? = o["seq"] else { return nil }
         return n
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LedgerCore
 
@@ -21,7 +20,7 @@ enum BundleGenerator {
         while n < count {
             let first = n, batch = min(Self.batchEntries, count - n)
             // Bodies and signatures in parallel; the chain itself is built in order.
-            let signed = Self.parallel(batch) { i -> (Body, [Approval]) in
+            let signed = Parallel.map(batch, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> (Body, [Approval]) in
                 let seq = first + i
                 let body = seq == 0 ? Body.genesis(BenchKeys.genesis)
                     : BenchKeys.disbursement(seq, proposedAt: Timestamp.string(unixSeconds: Self.epoch + Int64(seq)))
@@ -43,15 +42,5 @@ enum BundleGenerator {
             n += batch
         }
         return written
-    }
-
-    private static func parallel<T>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
-        var out = [T?](repeating: nil, count: count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own index.
-            nonisolated(unsafe) let shared = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { shared[$0] = make($0) }
-        }
-        return out.map { $0! }
     }
 }

@@ -250,7 +250,3 @@ import Testing
             """))
     }
 }
-
-func jhf(_ arguments: [String]) throws -> Outcome {
-    try run(Repo.jhf, arguments, environment: ["JHF_NOW": "2026-11-20T12:00:00Z"])
-}

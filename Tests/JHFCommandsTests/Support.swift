@@ -52,8 +52,12 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
 }
 
 /// Runs `jhf` with a fixed clock (JHF_NOW) so its output is reproducible.
-func jhf(_ arguments: String..., now: String = "2026-11-20T12:00:00Z", stdin: String? = nil) throws -> Outcome {
+func jhf(_ arguments: [String], now: String = "2026-11-20T12:00:00Z", stdin: String? = nil) throws -> Outcome {
     try run(Repo.jhf, arguments, environment: ["JHF_NOW": now], stdin: stdin)
+}
+
+func jhf(_ arguments: String..., now: String = "2026-11-20T12:00:00Z", stdin: String? = nil) throws -> Outcome {
+    try jhf(arguments, now: now, stdin: stdin)
 }
 
 /// Validates files against Schemas/NAME.schema.json with Python's jsonschema (Tests/Tools/validate_schema.py).

@@ -53,14 +53,12 @@ public enum Body: Sendable, Equatable {
 
     /// The bytes each approver signs: JCS({"body", "context", "kind", "ledger_id"}).
     public static func approvalMessage(bodyJSON: JSONValue, kind: String, ledgerID: String) -> [UInt8] {
-        JSONValue.object([
-            "body": bodyJSON, "context": .s(approvalContext), "kind": .s(kind), "ledger_id": .s(ledgerID),
-        ]).canonicalBytes
+        approvalMessage(canonicalBody: ArraySlice(bodyJSON.canonicalBytes), kind: kind, ledgerID: ledgerID)
     }
 
-    /// The same message, from the body's canonical bytes as they already lie in an entry
-    /// line: the verifier's hot path, which saves serializing the body a second time.
-    /// The members are written in their sorted order, exactly as the JSON form above.
+    /// The same message, from the body's canonical bytes (JCS(body)). The verifier passes
+    /// them as they already lie in an entry line, saving a second serialization. The
+    /// members are written in JCS order: body, context, kind, ledger_id.
     public static func approvalMessage(canonicalBody: ArraySlice<UInt8>, kind: String, ledgerID: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(canonicalBody.count + 96)

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Replays an export from genesis and collects every failure (SPEC §6).
 ///
 /// Lines arrive in batches (`feed`) so memory stays bounded whatever the ledger's
@@ -27,7 +25,7 @@ public struct Verifier {
         // the history so far gives those names. Only a guess; the replay re-checks any
         // signature whose key in force turns out to differ.
         let current = state
-        var prepared = parallelMap(lines.count) { i in
+        var prepared = Parallel.map(lines.count, jobs: jobs) { i in
             var p = PreparedEntry(line: lines[i], position: base + Int64(i))
             p.checkSignatures { name in current.publicKey(named: name) }
             return p
@@ -43,7 +41,7 @@ public struct Verifier {
         if !added.isEmpty {
             let guesses = added
             let pending = prepared.indices.filter { i in prepared[i].entry?.approvals.contains { guesses[$0.key] != nil } ?? false }
-            let rechecked = parallelMap(pending.count) { [prepared] j in
+            let rechecked = Parallel.map(pending.count, jobs: jobs) { [prepared] j in
                 var p = prepared[pending[j]]
                 p.checkSignatures { name in current.publicKey(named: name) ?? guesses[name] }
                 return p
@@ -117,20 +115,5 @@ public struct Verifier {
             record([Failure(seq: 0, rule: .r13, message: "entry 0's entry_hash \(state.genesisHash?.hex ?? "(none)") is not the pinned genesis hash \(pinned.hex)")])
         }
         return VerifyReport(state: state, failures: failures, failureCount: failureCount)
-    }
-
-    /// `(0..<count).map(transform)`, spread over up to `jobs` threads.
-    private func parallelMap<T>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-        guard jobs > 1, count > 64 else { return (0..<count).map(transform) }
-        var out = [T?](repeating: nil, count: count)
-        let chunks = min(jobs * 4, count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            // Each chunk writes only its own indices, so no two threads touch one element.
-            nonisolated(unsafe) let shared = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in count * c / chunks..<count * (c + 1) / chunks { shared[i] = transform(i) }
-            }
-        }
-        return out.map { $0! }
     }
 }

@@ -19,7 +19,7 @@ struct CLIFailure: Error {
         case .invalid, .refused, .notFound, .conflict: status = ExitStatus.invalid
         case .io, .corrupt: status = ExitStatus.storage
         }
-        self.init("error [\(e.code.rawValue)]: \(e.description)", status: status)
+        self.init("error [\(e.codeName)]: \(e.description)", status: status)
     }
 
     init(_ e: LedgerError) {

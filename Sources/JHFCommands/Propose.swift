@@ -24,8 +24,7 @@ struct Propose: ParsableCommand {
         let input = try Files.readJSON(file, field: "file")
         let now = try Clock.now()
         let record = try guarded { () throws -> ProposalRecord in
-            let (body, sealed) = try ProposalInput.build(kind: kind, input: input, proposedAt: now, salt: SecureRandom.bytes(Limits.saltBytes))
-            return try LedgerStore(path: db).propose(body: body, sealed: sealed, now: now)
+            try LedgerStore(path: db).propose(kind: kind, input: input, salt: SecureRandom.bytes(Limits.saltBytes), now: now).record
         }
         Console.out(String(decoding: JSONValue.object([
             "approval_digest": .string(record.approvalDigest.hex), "id": .string(record.id),

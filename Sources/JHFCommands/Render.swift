@@ -22,20 +22,6 @@ enum Render {
         return (negative ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "") + " " + currency
     }
 
-    static func proposalJSON(_ p: ProposalRecord, includeSealed: Bool = true) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("id", .string(p.id)), ("kind", .string(p.kind.rawValue)), ("ledger_id", .string(p.ledgerID)),
-            ("body", p.body.json), ("approval_digest", .string(p.approvalDigest.hex)), ("status", .string(p.status.rawValue)),
-            ("created_at", .string(p.createdAt)), ("committed_seq", p.committedSeq.map { .integer($0) } ?? .null),
-            ("approvals", .array(p.approvals.map {
-                .object(["institution": .string($0.institution), "key": .string($0.keyName),
-                         "signature": .string($0.signature.base64), "created_at": .string($0.createdAt)])
-            })),
-        ]
-        if includeSealed, let s = p.sealed { pairs.append(("sealed", s.json)) }
-        return .object(try! JSONObject(pairs))
-    }
-
     static func proposal(_ p: ProposalRecord) -> String {
         var lines = ["proposal \(p.id) (\(p.kind.rawValue)) — \(p.status.rawValue)\(p.committedSeq.map { " at seq \($0)" } ?? "")"]
         switch p.body {

@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
         guard let p = try guarded({ try store.proposal(id: id) }) else {
             throw CLIFailure("error [notFound]: id: no proposal with id \(id)")
         }
-        Console.out(json ? Render.json(Render.proposalJSON(p)) : Render.proposal(p))
+        Console.out(json ? Render.json(p.json(includeSealed: true)) : Render.proposal(p))
     }
 }
 
@@ -24,7 +24,7 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List proposals.")
 
     @Option(help: "Ledger database.") var db: String
-    @Option(help: "pending, committed or all.") var status: String = "all"
+    @Option(help: "pending, committed, withdrawn, expired or all.") var status: String = "all"
     @Flag(help: "Print JSON Lines instead of a table.") var json = false
 
     func run() throws {
@@ -32,12 +32,12 @@ struct List: ParsableCommand {
         switch status {
         case "all": filter = nil
         case let s: guard let v = ProposalRecord.Status(rawValue: s) else {
-            throw CLIFailure("error [argument]: status: must be pending, committed or all")
+            throw CLIFailure("error [argument]: status: must be pending, committed, withdrawn, expired or all")
         }; filter = v
         }
-        let items = try guarded { try LedgerStore(path: db).proposals(status: filter) }
+        let items = try guarded { try LedgerStore(path: db).proposals(status: filter).records }
         if json {
-            for p in items { Console.out(Render.json(Render.proposalJSON(p, includeSealed: false))) }
+            for p in items { Console.out(Render.json(p.json(includeSealed: false))) }
             return
         }
         Console.out("status     seq   kind           id                         digest")

@@ -32,4 +32,14 @@ public enum Limits {
     public static let verifyJobsMax = 64
     /// Members of one array that the ledger format could ever need (keys, budgets, currencies).
     public static let listItemsMax = 1000
+    /// How long a proposal waits for both approvals before it expires, unless configured (14 days).
+    public static let proposalLifetimeDefaultSeconds: Int64 = 14 * 86_400
+    /// Longest proposal lifetime that may be configured (1 year).
+    public static let proposalLifetimeMaxSeconds: Int64 = 366 * 86_400
+    /// Approvals whose verified signatures the store remembers until their entry is appended.
+    public static let verifiedSignaturesMemoMax = 100_000
+    /// Write requests the store commits together in one durable transaction (group commit).
+    public static let writeBatchRequestsMax = 512
+    /// Length of a withdrawal reason, in Unicode scalars.
+    public static let withdrawalReasonScalarsMax = 1000
 }

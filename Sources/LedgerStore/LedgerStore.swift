@@ -12,6 +12,11 @@ public final class LedgerStore {
     public let path: String
     /// The state after the last committed entry.
     public private(set) var state = ReplayState()
+    /// How long a new proposal stays open for approvals.
+    public var proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds
+    /// Approval signatures verified in this process, by proposal id, until the entry is appended.
+    private var verifiedSignatures: [String: [PreparedEntry.VerifiedSignature]] = [:]
+    private var verifiedSignaturesCount = 0
 
     /// Opens an existing store and checks its chain.
     public init(path: String) throws(StoreError) {
@@ -82,61 +87,39 @@ public final class LedgerStore {
 
     // MARK: - Proposals
 
-    /// Stores a proposal after checking it against the ledger as it is now.
-    @discardableResult
-    public func propose(body: Body, sealed: SealedRecord?, now: String) throws(StoreError) -> ProposalRecord {
-        guard let id = body.id else { throw StoreError(.invalid, field: "kind", "genesis is proposed by `jhf init`") }
-        if case .disbursement(let d) = body {
-            guard let sealed, sealed.digest == d.sealedDigest else {
-                throw StoreError(.invalid, field: "sealed", rule: .r11, "a disbursement needs the sealed record matching its sealed_digest")
-            }
-        }
-        try db.writeTransaction { () throws(StoreError) in
-            try catchUp(strict: true)
-            guard let ledgerID = state.ledgerID else {
-                throw StoreError(.refused, "the ledger has no genesis entry yet: approve the genesis proposal first")
-            }
-            if try proposal(id: id) != nil {
-                throw StoreError(.conflict, field: "id", rule: .r9, "a proposal with id \(id) already exists")
-            }
-            let failures = state.checkProposal(body)
-            if !failures.isEmpty { throw StoreError(.refused, "proposal \(id) breaks ledger rules", failures: failures) }
-            try insertProposal(id: id, ledgerID: ledgerID, body: body, sealed: sealed, now: now)
-        }
-        return try proposal(id: id)!
-    }
-
-    private func insertProposal(id: String, ledgerID: String, body: Body, sealed: SealedRecord?, now: String) throws(StoreError) {
-        try db.prepare("""
-            INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at)
-            VALUES (?, ?, ?, ?, ?, 'pending', ?)
-            """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(body.json.canonicalBytes),
-                      .blob(body.approvalDigest(ledgerID: ledgerID).bytes), .text(now)).run()
-        if let sealed {
-            try db.prepare("INSERT INTO sealed(disbursement_id, record, digest) VALUES (?, ?, ?)")
-                .bind(.text(id), .blob(sealed.json.canonicalBytes), .blob(sealed.digest.bytes)).run()
-        }
-    }
+    private static let proposalColumns = """
+        p.id, p.kind, p.ledger_id, p.body, p.approval_digest, p.status, p.created_at, p.committed_seq,
+        i.expires_at, c.status, c.closed_at, c.closed_by, c.reason, p.rowid
+        FROM proposals p LEFT JOIN proposal_inputs i ON i.proposal_id = p.id
+        LEFT JOIN proposal_closures c ON c.proposal_id = p.id
+        """
 
     public func proposal(id: String) throws(StoreError) -> ProposalRecord? {
-        let s = try db.prepare("SELECT \(proposalColumns) FROM proposals WHERE id = ?").bind(.text(id))
+        let s = try db.prepare("SELECT \(Self.proposalColumns) WHERE p.id = ?").bind(.text(id))
         return try s.step() ? try readProposal(s) : nil
     }
 
-    /// Proposals by status (nil: all), oldest first.
-    public func proposals(status: ProposalRecord.Status?) throws(StoreError) -> [ProposalRecord] {
-        let s: SQLiteStatement
-        if let status {
-            s = try db.prepare("SELECT \(proposalColumns) FROM proposals WHERE status = ? ORDER BY rowid").bind(.text(status.rawValue))
-        } else {
-            s = try db.prepare("SELECT \(proposalColumns) FROM proposals ORDER BY rowid")
+    /// Proposals by status (nil: all), oldest first; `after` is the `next` of the previous page.
+    public func proposals(status: ProposalRecord.Status?, after: Int64 = 0, limit: Int = Int.max) throws(StoreError) -> (records: [ProposalRecord], next: Int64?) {
+        let filter: String
+        switch status {
+        case nil: filter = ""
+        case .pending?: filter = "AND p.status = 'pending' AND c.status IS NULL"
+        case .committed?: filter = "AND p.status = 'committed'"
+        case .withdrawn?: filter = "AND c.status = 'withdrawn'"
+        case .expired?: filter = "AND c.status = 'expired'"
         }
+        let s = try db.prepare("SELECT \(Self.proposalColumns) WHERE p.rowid > ? \(filter) ORDER BY p.rowid LIMIT ?")
+            .bind(.int(after), .int(Int64(min(limit, Int(Int64.max - 1))) + 1))
         var out: [ProposalRecord] = []
-        while try s.step() { out.append(try readProposal(s)) }
-        return out
+        var last: Int64 = after
+        while try s.step() {
+            if out.count == limit { return (out, last) }
+            out.append(try readProposal(s))
+            last = s.int(13)
+        }
+        return (out, nil)
     }
-
-    private let proposalColumns = "id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq"
 
     private func readProposal(_ s: SQLiteStatement) throws(StoreError) -> ProposalRecord {
         let id = s.text(0) ?? ""
@@ -156,88 +139,63 @@ public final class LedgerStore {
             approvals.append(.init(institution: a.text(0) ?? "", keyName: a.text(1) ?? "", signature: sig, createdAt: a.text(3) ?? ""))
         }
         var sealed: SealedRecord?
-        let q = try db.prepare("SELECT record FROM sealed WHERE disbursement_id = ?").bind(.text(id))
-        if try q.step() {
-            do { sealed = try SealedRecord(json: try JSONParser.parse(q.blob(0)), path: "sealed") } catch {
-                throw StoreError(.corrupt, "stored sealed record of \(id) does not decode: \(error)")
+        if body.kind == .disbursement {
+            let q = try db.prepare("SELECT record FROM sealed WHERE disbursement_id = ?").bind(.text(id))
+            if try q.step() {
+                do { sealed = try SealedRecord(json: try JSONParser.parse(q.blob(0)), path: "sealed") } catch {
+                    throw StoreError(.corrupt, "stored sealed record of \(id) does not decode: \(error)")
+                }
             }
+        }
+        var status = ProposalRecord.Status(rawValue: s.text(5) ?? "") ?? .pending
+        var closure: ProposalRecord.Closure?
+        if let closed = s.text(9).flatMap(ProposalRecord.Status.init(rawValue:)) {
+            status = closed
+            closure = .init(at: s.text(10) ?? "", by: s.text(11) ?? "", reason: s.text(12) ?? "")
         }
         return ProposalRecord(
             id: id, ledgerID: s.text(2) ?? "", body: body, bodyBytes: bodyBytes,
-            approvalDigest: (try? Hash(bytes: s.blob(4))) ?? .zero,
-            status: ProposalRecord.Status(rawValue: s.text(5) ?? "") ?? .pending, createdAt: s.text(6) ?? "",
-            committedSeq: s.isNull(7) ? nil : s.int(7), approvals: approvals, sealed: sealed)
+            approvalDigest: (try? Hash(bytes: s.blob(4))) ?? .zero, status: status, createdAt: s.text(6) ?? "",
+            expiresAt: s.text(8), committedSeq: s.isNull(7) ? nil : s.int(7), approvals: approvals, sealed: sealed, closure: closure)
     }
 
-    // MARK: - Approvals and the append path
-
-    /// Records one institution's approval; appends the entry once both have approved.
-    ///
-    /// The signature is checked at once against the key in force now. The same
-    /// approval twice changes nothing; a second, different approval from the same
-    /// institution is refused.
-    public func approve(id: String, keyName: String, signature: Signature, now: String) throws(StoreError) -> ApprovalOutcome {
-        var pending: (PreparedEntry, ReplayState.Evaluation)?
-        let outcome = try db.writeTransaction { () throws(StoreError) -> ApprovalOutcome in
-            try catchUp(strict: true)
-            guard let p = try proposal(id: id) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
-            if p.approvals.contains(where: { $0.keyName == keyName && $0.signature == signature }) {
-                if p.status == .committed, let seq = p.committedSeq {
-                    return .committed(seq: seq, entryHash: try entryHash(seq: seq))
-                }
-                return .alreadyRecorded
-            }
-            guard p.status == .pending else {
-                throw StoreError(.refused, field: "id", "proposal \(id) is already committed at seq \(p.committedSeq ?? -1)")
-            }
-            guard let key = state.approvalKey(keyName, for: p.body), key.role == .approver else {
-                throw StoreError(.refused, field: "key", rule: .r6, "\(keyName) is not an active approver key of this ledger")
-            }
-            let message = p.body.approvalMessage(ledgerID: p.ledgerID)
-            guard key.publicKey.verify(signature, over: message) else {
-                throw StoreError(.refused, field: "signature", rule: .r6,
-                                 "signature by \(keyName) does not verify over proposal \(id) (approval digest \(p.approvalDigest.spokenGroups))")
-            }
-            if let other = p.approvals.first(where: { $0.institution == key.institution }) {
-                throw StoreError(.refused, field: "key", rule: .r6,
-                                 "\(key.institution) has already approved proposal \(id) (key \(other.keyName)); one approval per institution")
-            }
-            try db.prepare("INSERT INTO approvals(proposal_id, institution, key_name, signature, created_at) VALUES (?, ?, ?, ?, ?)")
-                .bind(.text(id), .text(key.institution), .text(keyName), .blob(signature.bytes), .text(now)).run()
-            let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
-            guard approvals.count == 2 else {
-                return .recorded(waitingFor: key.institution == "SHCP" ? "USAID" : "SHCP")
-            }
-            let (prepared, evaluation) = try append(p, approvals: approvals, now: now)
-            pending = (prepared, evaluation)
-            return .committed(seq: state.size, entryHash: prepared.entryHash)
-        }
-        if let (p, e) = pending { state.commit(p, e) }
-        return outcome
+    /// The input a proposal was made from (`{"body", "kind"}`), if it was kept.
+    func storedInput(id: String) throws(StoreError) -> JSONValue? {
+        let s = try db.prepare("SELECT input FROM proposal_inputs WHERE proposal_id = ?").bind(.text(id))
+        guard try s.step() else { return nil }
+        do { return try JSONParser.parse(s.blob(0)) } catch { throw StoreError(.corrupt, "stored input of proposal \(id) does not decode") }
     }
 
-    /// Builds the entry, has the replay state accept its exact bytes, then inserts it.
-    private func append(_ p: ProposalRecord, approvals: [Approval], now: String) throws(StoreError) -> (PreparedEntry, ReplayState.Evaluation) {
-        let sorted = approvals.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        // committed_at never goes backwards (R7), even if the clock does.
-        let last = state.lastCommittedAt ?? now
-        let committedAt = now.utf8.lexicographicallyPrecedes(last.utf8) ? last : now
-        let entry = Entry(seq: state.size, ledgerID: p.ledgerID, prevHash: state.headHash, committedAt: committedAt,
-                          body: p.body, approvals: sorted)
-        let bytes = entry.canonicalBytes
-        let prepared = PreparedEntry(line: Line(bytes: bytes), position: state.size)
-        let evaluation = state.evaluate(prepared)
-        guard evaluation.failures.isEmpty else {
-            throw StoreError(.refused, "entry for proposal \(p.id) was refused by the ledger rules", failures: evaluation.failures)
+    // MARK: - State kept in memory
+
+    func commitToState(_ p: PreparedEntry, _ e: ReplayState.Evaluation) {
+        state.commit(p, e)
+        if let id = p.entry?.body.id { forget(id) }
+    }
+
+    /// Starts the replay state over from the database (after a transaction failed to commit).
+    func reloadState() {
+        state = ReplayState()
+        verifiedSignatures = [:]
+        verifiedSignaturesCount = 0
+        try? catchUp(strict: true)
+    }
+
+    /// Remembers a verified approval signature so the append does not verify it again.
+    func remember(_ v: PreparedEntry.VerifiedSignature, for id: String) {
+        // A bound, not a cache policy: past it, appends simply verify again.
+        if verifiedSignaturesCount >= Limits.verifiedSignaturesMemoMax {
+            verifiedSignatures = [:]
+            verifiedSignaturesCount = 0
         }
-        try db.prepare("""
-            INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).bind(.int(entry.seq), .blob(prepared.entryHash.bytes), .blob(entry.prevHash.bytes), .text(entry.kind.rawValue),
-                      p.body.id.map { .text($0) } ?? .null, .text(committedAt), .blob(bytes)).run()
-        try db.prepare("UPDATE proposals SET status = 'committed', committed_seq = ? WHERE id = ?")
-            .bind(.int(entry.seq), .text(p.id)).run()
-        return (prepared, evaluation)
+        verifiedSignatures[id, default: []].append(v)
+        verifiedSignaturesCount += 1
+    }
+
+    func recalled(_ id: String) -> [PreparedEntry.VerifiedSignature] { verifiedSignatures[id] ?? [] }
+
+    func forget(_ id: String) {
+        if let gone = verifiedSignatures.removeValue(forKey: id) { verifiedSignaturesCount -= gone.count }
     }
 
     // MARK: - Reading the chain

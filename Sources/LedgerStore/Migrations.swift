@@ -1,7 +1,7 @@
 /// The store's schema, as frozen SQL migrations: never edit one that has shipped;
 /// add a new one. `PRAGMA user_version` counts the migrations applied.
 enum Migrations {
-    static let all: [String] = [v1]
+    static let all: [String] = [v1, v2]
 
     static let v1 = """
     CREATE TABLE meta (
@@ -70,5 +70,41 @@ enum Migrations {
     BEGIN SELECT RAISE(ABORT, 'sealed records cannot be changed'); END;
     CREATE TRIGGER sealed_no_delete BEFORE DELETE ON sealed
     BEGIN SELECT RAISE(ABORT, 'sealed records cannot be deleted'); END;
+    """
+
+    /// Proposal lifecycle outside the chain: the input each proposal was made from
+    /// (so a repeated POST can be recognised), its expiry time, and withdrawal or expiry.
+    static let v2 = """
+    CREATE TABLE proposal_inputs (
+        proposal_id TEXT PRIMARY KEY NOT NULL REFERENCES proposals(id),
+        input BLOB NOT NULL CHECK (length(input) > 0),
+        expires_at TEXT NOT NULL CHECK (length(expires_at) = 20)
+    ) STRICT;
+    CREATE TRIGGER proposal_inputs_no_update BEFORE UPDATE ON proposal_inputs
+    BEGIN SELECT RAISE(ABORT, 'proposal inputs cannot be changed'); END;
+
+    CREATE TABLE proposal_closures (
+        proposal_id TEXT PRIMARY KEY NOT NULL REFERENCES proposals(id),
+        status TEXT NOT NULL CHECK (status IN ('withdrawn', 'expired')),
+        closed_at TEXT NOT NULL CHECK (length(closed_at) = 20),
+        closed_by TEXT NOT NULL,
+        reason TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER proposal_closures_no_update BEFORE UPDATE ON proposal_closures
+    BEGIN SELECT RAISE(ABORT, 'a closed proposal stays closed'); END;
+    CREATE TRIGGER proposal_closures_no_delete BEFORE DELETE ON proposal_closures
+    BEGIN SELECT RAISE(ABORT, 'a closed proposal stays closed'); END;
+    -- Only a pending proposal can be closed, and a closed one can never be committed.
+    CREATE TRIGGER proposal_closures_pending_only BEFORE INSERT ON proposal_closures
+    WHEN (SELECT status FROM proposals WHERE id = NEW.proposal_id) IS NOT 'pending'
+    BEGIN SELECT RAISE(ABORT, 'only a pending proposal can be withdrawn or expire'); END;
+    CREATE TRIGGER proposals_closed_stay_closed BEFORE UPDATE ON proposals
+    WHEN EXISTS (SELECT 1 FROM proposal_closures WHERE proposal_id = OLD.id)
+    BEGIN SELECT RAISE(ABORT, 'a withdrawn or expired proposal cannot be committed'); END;
+    CREATE TRIGGER approvals_open_only BEFORE INSERT ON approvals
+    WHEN EXISTS (SELECT 1 FROM proposal_closures WHERE proposal_id = NEW.proposal_id)
+    BEGIN SELECT RAISE(ABORT, 'a withdrawn or expired proposal takes no approvals'); END;
+    CREATE INDEX proposal_inputs_expiry ON proposal_inputs(expires_at);
+    CREATE INDEX proposals_status ON proposals(status);
     """
 }

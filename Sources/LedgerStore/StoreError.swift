@@ -23,6 +23,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// Rule failures behind a `refused` or `corrupt` error.
     public let failures: [Failure]
+    /// The core layer's finer code (`json`, `schema`, …) when the error came from there.
+    public let coreCode: LedgerError.Code?
 
     public init(_ code: Code, field: String = "", rule: Rule? = nil, _ message: String, failures: [Failure] = []) {
         self.code = code
@@ -30,11 +32,20 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         self.rule = rule
         self.message = message
         self.failures = failures
+        self.coreCode = nil
     }
 
     public init(_ e: LedgerError) {
-        self.init(.invalid, field: e.field, rule: e.rule, e.message)
+        code = .invalid
+        field = e.field
+        rule = e.rule
+        message = e.message
+        failures = []
+        coreCode = e.code
     }
+
+    /// The most specific stable code: the core's where it has one, else the store's.
+    public var codeName: String { coreCode?.rawValue ?? code.rawValue }
 
     public var description: String {
         var out = ""

@@ -32,7 +32,8 @@ struct AppendLoop: ParsableCommand {
         for _ in 0..<count {
             let seq = store.state.size
             let id = seq == 0 ? "genesis" : "D-\(seq)"
-            let record = try store.proposal(id: id) ?? store.propose(body: BenchKeys.disbursement(Int(seq), proposedAt: now()), sealed: BenchKeys.sealed(Int(seq)), now: now())
+            let record = try store.proposal(id: id)
+                ?? store.propose(kind: .disbursement, input: BenchKeys.disbursementInput(Int(seq)), salt: BenchKeys.sealed(Int(seq)).salt, now: now()).record
             let message = record.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
             var committed: (Int64, Hash)?
             for name in BenchKeys.approvers(Int(seq)) {

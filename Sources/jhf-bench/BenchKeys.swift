@@ -33,6 +33,15 @@ enum BenchKeys {
             sealedDigest: sealed(n).digest, proposedAt: proposedAt))
     }
 
+    /// Disbursement `n` in the `jhf propose` input format (no proposed_at; `sealed` instead of its digest).
+    static func disbursementInput(_ n: Int) -> JSONValue {
+        guard case .object(let body) = disbursement(n, proposedAt: "2026-01-01T00:00:00Z").json,
+              case .object(let sealedJSON) = sealed(n).json else { preconditionFailure() }
+        var pairs = body.members.filter { $0.key != "proposed_at" && $0.key != "sealed_digest" }.map { ($0.key, $0.value) }
+        pairs.append(("sealed", .object(try! JSONObject(sealedJSON.members.filter { $0.key != "salt" }.map { ($0.key, $0.value) }))))
+        return .object(try! JSONObject(pairs))
+    }
+
     /// The two approvers of entry `n`, rotating through both keys of each institution.
     static func approvers(_ n: Int) -> [String] { [shcp[n % 2], usaid[(n / 2) % 2]] }
 }

@@ -105,9 +105,10 @@ import Testing
             try write("\(l.dir)/in/bad.json", #"{"id":"R-9","reverses":"D-2","reason":"r","memo":"x"}"#)
             return ["propose", "--db", l.db, "--kind", "reversal", "--file", "\(l.dir)/in/bad.json"]
         }, status: 2, stderr: { _ in "error [schema]: R5 memo: unknown field (allowed: id, proposed_at, reason, reverses)\n" }),
-        ErrorCase(name: "id used before", arguments: { l in
-            ["propose", "--db", l.db, "--kind", "reversal", "--file", l.input("r1")]
-        }, status: 2, stderr: { _ in "error [conflict]: R9 id: a proposal with id R-1 already exists\n" }),
+        ErrorCase(name: "id used before, other content", arguments: { l in
+            try write("\(l.dir)/in/bad.json", #"{"id":"R-1","reverses":"D-1","reason":"another reason"}"#)
+            return ["propose", "--db", l.db, "--kind", "reversal", "--file", "\(l.dir)/in/bad.json"]
+        }, status: 2, stderr: { _ in "error [conflict]: R9 reason: a different proposal with id R-1 already exists; fields that differ: reason\n" }),
         ErrorCase(name: "reversal of a reversed disbursement", arguments: { l in
             try write("\(l.dir)/in/bad.json", #"{"id":"R-2","reverses":"D-1","reason":"again"}"#)
             return ["propose", "--db", l.db, "--kind", "reversal", "--file", "\(l.dir)/in/bad.json"]
@@ -124,7 +125,7 @@ import Testing
             try write("\(l.dir)/in/d9.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\""))
             _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
             return ["approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-job-log"), "--yes"]
-        }, status: 2, stderr: { _ in "error [refused]: R6 key: demo-job-log is not an active approver key of this ledger\n" }),
+        }, status: 2, stderr: { _ in "error [refused]: R6 key: key demo-job-log has role log, not approver\n" }),
         ErrorCase(name: "second approval by the same institution", arguments: { l in
             try write("\(l.dir)/in/d9.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\""))
             _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
@@ -134,7 +135,7 @@ import Testing
         ErrorCase(name: "show of an unknown id", arguments: { l in ["show", "--db", l.db, "--id", "nope"] },
                   status: 2, stderr: { _ in "error [notFound]: id: no proposal with id nope\n" }),
         ErrorCase(name: "unknown status filter", arguments: { l in ["list", "--db", l.db, "--status", "bogus"] },
-                  status: 2, stderr: { _ in "error [argument]: status: must be pending, committed or all\n" }),
+                  status: 2, stderr: { _ in "error [argument]: status: must be pending, committed, withdrawn, expired or all\n" }),
         ErrorCase(name: "pinned genesis not hex", arguments: { l in ["verify", "--db", l.db, "--genesis", "zz"] },
                   status: 2, stderr: { _ in "error [schema]: genesis: must be 64 lowercase hex digits\n" }),
         ErrorCase(name: "init over an existing ledger", arguments: { l in

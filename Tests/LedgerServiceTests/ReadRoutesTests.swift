@@ -23,13 +23,13 @@ func makeLedger() throws -> (path: String, lines: [[UInt8]]) {
     }
     try cosign("genesis", .genesis(genesis))
     for n in 1...2 {
-        let sealed = try SealedRecord(accountNumber: "002010077777777771", payeeTaxID: "", notes: "", salt: Array(repeating: UInt8(n), count: 16))
-        let body = Body.disbursement(DisbursementBody(
-            id: "D-\(n)", amount: 1000 * Int64(n), currency: "MXN", category: .humanitarianStabilization, program: "clinics",
-            municipality: "15033", payeeName: "Clínica", purpose: "Supplies", valueDate: "2026-11-20",
-            sealedDigest: sealed.digest, proposedAt: "2026-11-02T00:00:00Z"))
-        _ = try store.propose(body: body, sealed: sealed, now: "2026-11-02T00:00:00Z")
-        try cosign("D-\(n)", body)
+        let input = try JSONParser.parse("""
+            {"id":"D-\(n)","amount":\(1000 * n),"currency":"MXN","category":"humanitarian_stabilization","program":"clinics",
+             "municipality":"15033","payee":{"name":"Clínica"},"purpose":"Supplies","value_date":"2026-11-20",
+             "sealed":{"payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"","notes":""}}
+            """)
+        let p = try store.propose(kind: .disbursement, input: input, salt: Array(repeating: UInt8(n), count: 16), now: "2026-11-02T00:00:00Z").record
+        try cosign("D-\(n)", p.body)
     }
     return (path, try store.entries(from: 0, limit: 10).map(\.canonical))
 }

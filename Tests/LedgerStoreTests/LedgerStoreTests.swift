@@ -25,12 +25,11 @@ struct LedgerStoreTests {
     }
 
     func propose(_ store: LedgerStore, _ id: String, amount: Int64) throws -> ProposalRecord {
-        let (body, sealed) = try ProposalInput.build(kind: .disbursement, input: try JSONParser.parse("""
+        try store.propose(kind: .disbursement, input: try JSONParser.parse("""
             {"id":"\(id)","amount":\(amount),"currency":"MXN","category":"humanitarian_stabilization","program":"clinics",
              "municipality":"15033","payee":{"name":"Clínica"},"purpose":"Supplies","value_date":"2026-11-20",
              "sealed":{"payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"","notes":""}}
-            """), proposedAt: "2026-11-02T00:00:00Z", salt: [UInt8](repeating: 7, count: 16))
-        return try store.propose(body: body, sealed: sealed, now: "2026-11-02T00:00:00Z")
+            """), salt: [UInt8](repeating: 7, count: 16), now: "2026-11-02T00:00:00Z").record
     }
 
     @Test func appendPathCommitsOnSecondInstitution() throws {

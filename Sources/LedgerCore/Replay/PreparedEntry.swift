@@ -31,6 +31,19 @@ public struct PreparedEntry: Sendable {
         public let valid: Bool
     }
 
+    /// A signature that `PublicKey.verify` accepted earlier in this process, over a
+    /// message with digest `messageDigest`.
+    public struct VerifiedSignature: Sendable {
+        public let keyName: String
+        public let publicKey: PublicKey
+        public let signature: Signature
+        public let messageDigest: Hash
+
+        public init(keyName: String, publicKey: PublicKey, signature: Signature, messageDigest: Hash) {
+            (self.keyName, self.publicKey, self.signature, self.messageDigest) = (keyName, publicKey, signature, messageDigest)
+        }
+    }
+
     public let entryHash: Hash
     /// Failures found from the bytes alone: R1 framing, R5 schema, R8 malformed keys.
     public private(set) var failures: [Failure] = []
@@ -95,6 +108,21 @@ public struct PreparedEntry: Sendable {
         signatureChecks = entry.approvals.compactMap { a in
             guard let pk = candidate(a.key) else { return nil }
             return SignatureCheck(keyName: a.key, publicKey: pk, valid: pk.verify(a.signature, over: approvalMessage))
+        }
+    }
+
+    /// Takes over signatures verified earlier over exactly this entry's approval message
+    /// (same key name, public key, signature bytes and message digest), so the replay
+    /// does not verify them twice. The replay still checks every other part of R6, and
+    /// re-verifies any approval not matched here or whose key in force differs.
+    public mutating func reuse(_ verified: [VerifiedSignature]) {
+        guard let entry, let approvalMessage, !verified.isEmpty else { return }
+        let digest = Hash.sha256(approvalMessage)
+        for a in entry.approvals {
+            guard let v = verified.first(where: {
+                $0.keyName.sameUTF8(a.key) && $0.signature == a.signature && $0.messageDigest == digest
+            }) else { continue }
+            signatureChecks.append(SignatureCheck(keyName: a.key, publicKey: v.publicKey, valid: true))
         }
     }
 

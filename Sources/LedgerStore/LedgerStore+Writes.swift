@@ -1,0 +1,249 @@
+import LedgerCore
+
+extension LedgerStore {
+    // MARK: - Group commit
+
+    /// Applies `requests` in order, in one write transaction, and commits once.
+    ///
+    /// Each request runs inside its own savepoint: a refused one is rolled back alone
+    /// and reported in its slot. If the transaction itself cannot commit, every slot
+    /// reports that error and the in-memory replay state is rebuilt from the database.
+    public func write(_ requests: [WriteRequest], now: String) -> [Result<WriteOutcome, StoreError>] {
+        precondition(requests.count <= Limits.writeBatchRequestsMax, "write batch larger than Limits.writeBatchRequestsMax")
+        if let problem = FieldRules.timestamp(now) {
+            return requests.map { _ in .failure(StoreError(.invalid, field: "now", problem)) }
+        }
+        do throws(StoreError) {
+            return try db.writeTransaction { () throws(StoreError) -> [Result<WriteOutcome, StoreError>] in
+                try catchUp(strict: true)
+                var results: [Result<WriteOutcome, StoreError>] = []
+                results.reserveCapacity(requests.count)
+                for request in requests {
+                    try db.exec("SAVEPOINT request")
+                    var pending: (PreparedEntry, ReplayState.Evaluation)?
+                    do throws(StoreError) {
+                        let outcome = try perform(request, now: now, appended: &pending)
+                        try db.exec("RELEASE request")
+                        // The entry's effects enter the state only once its savepoint is kept.
+                        if let (p, e) = pending { commitToState(p, e) }
+                        results.append(.success(outcome))
+                    } catch {
+                        try db.exec("ROLLBACK TO request; RELEASE request")
+                        results.append(.failure(error))
+                    }
+                }
+                return results
+            }
+        } catch {
+            // Entries may have entered the state without reaching the disk: start over from the database.
+            reloadState()
+            return requests.map { _ in .failure(error) }
+        }
+    }
+
+    /// One request, one outcome (the CLI's path: the same code as the service's batches).
+    func writeOne(_ request: WriteRequest, now: String) throws(StoreError) -> WriteOutcome {
+        try write([request], now: now)[0].get()
+    }
+
+    private func perform(_ r: WriteRequest, now: String, appended: inout (PreparedEntry, ReplayState.Evaluation)?) throws(StoreError) -> WriteOutcome {
+        switch r {
+        case let .propose(kind, input, salt): return .proposed(try proposeLocked(kind: kind, input: input, salt: salt, now: now))
+        case let .approve(id, keyName, signature):
+            return .approved(try approveLocked(id: id, keyName: keyName, signature: signature, now: now, appended: &appended))
+        case let .withdraw(id, by, reason): return .withdrawn(try withdrawLocked(id: id, by: by, reason: reason, now: now))
+        case .expireDue: return .expired(ids: try expireLocked(now: now))
+        }
+    }
+
+    // MARK: - Single requests
+
+    /// Stores a proposal made from the `jhf propose` input, after checking it against the ledger now.
+    ///
+    /// The same id with the same input returns the stored proposal (`created: false`);
+    /// the same id with other input is a conflict naming the fields that differ.
+    public func propose(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String) throws(StoreError) -> ProposeOutcome {
+        guard case .proposed(let o) = try writeOne(.propose(kind: kind, input: input, salt: salt), now: now) else { preconditionFailure() }
+        return o
+    }
+
+    /// Records one institution's approval; appends the entry once both have approved.
+    public func approve(id: String, keyName: String, signature: Signature, now: String) throws(StoreError) -> ApprovalOutcome {
+        guard case .approved(let o) = try writeOne(.approve(id: id, keyName: keyName, signature: signature), now: now) else { preconditionFailure() }
+        return o
+    }
+
+    /// Withdraws a pending proposal; repeating a withdrawal changes nothing.
+    public func withdraw(id: String, by: String, reason: String, now: String) throws(StoreError) -> ProposalRecord {
+        guard case .withdrawn(let p) = try writeOne(.withdraw(id: id, by: by, reason: reason), now: now) else { preconditionFailure() }
+        return p
+    }
+
+    /// Expires every pending proposal whose lifetime has run out; returns their ids.
+    public func expireDue(now: String) throws(StoreError) -> [String] {
+        guard case .expired(let ids) = try writeOne(.expireDue, now: now) else { preconditionFailure() }
+        return ids
+    }
+
+    // MARK: - Inside the transaction
+
+    private func proposeLocked(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String) throws(StoreError) -> ProposeOutcome {
+        guard let ledgerID = state.ledgerID else {
+            throw StoreError(.refused, "the ledger has no genesis entry yet: approve the genesis proposal first")
+        }
+        let (body, sealed): (Body, SealedRecord?)
+        do { (body, sealed) = try ProposalInput.build(kind: kind, input: input, proposedAt: now, salt: salt) } catch {
+            throw StoreError(error)
+        }
+        guard let id = body.id else { throw StoreError(.invalid, field: "kind", "genesis is proposed by `jhf init`") }
+        let submitted = JSONValue.object(["body": input, "kind": .string(kind.rawValue)])
+        if let existing = try proposal(id: id) {
+            guard let stored = try storedInput(id: id) else {
+                throw StoreError(.conflict, field: "id", rule: .r9, "proposal \(id) already exists (made before inputs were kept); choose another id")
+            }
+            let differing = JSONDiff.paths(stored, submitted).map { $0.hasPrefix("body.") ? String($0.dropFirst(5)) : $0 }
+            if differing.isEmpty { return ProposeOutcome(record: existing, created: false) }
+            throw StoreError(.conflict, field: differing.joined(separator: ","), rule: .r9,
+                             "a different proposal with id \(id) already exists; fields that differ: \(differing.joined(separator: ", "))")
+        }
+        let failures = state.checkProposal(body)
+        if !failures.isEmpty { throw StoreError(.refused, "proposal \(id) breaks ledger rules", failures: failures) }
+        guard let t = Timestamp.unixSeconds(now) else { throw StoreError(.invalid, field: "now", "must be a timestamp") }
+        let expiresAt = Timestamp.string(unixSeconds: t + proposalLifetimeSeconds)
+        try insertProposal(id: id, ledgerID: ledgerID, body: body, sealed: sealed, now: now)
+        try db.prepare("INSERT INTO proposal_inputs(proposal_id, input, expires_at) VALUES (?, ?, ?)")
+            .bind(.text(id), .blob(submitted.canonicalBytes), .text(expiresAt)).run()
+        return ProposeOutcome(record: try proposal(id: id)!, created: true)
+    }
+
+    func insertProposal(id: String, ledgerID: String, body: Body, sealed: SealedRecord?, now: String) throws(StoreError) {
+        if case .disbursement(let d) = body {
+            guard let sealed, sealed.digest == d.sealedDigest else {
+                throw StoreError(.invalid, field: "sealed", rule: .r11, "a disbursement needs the sealed record matching its sealed_digest")
+            }
+        }
+        try db.prepare("""
+            INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at)
+            VALUES (?, ?, ?, ?, ?, 'pending', ?)
+            """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(body.json.canonicalBytes),
+                      .blob(body.approvalDigest(ledgerID: ledgerID).bytes), .text(now)).run()
+        if let sealed {
+            try db.prepare("INSERT INTO sealed(disbursement_id, record, digest) VALUES (?, ?, ?)")
+                .bind(.text(id), .blob(sealed.json.canonicalBytes), .blob(sealed.digest.bytes)).run()
+        }
+    }
+
+    /// The signature is checked at once against the key in force now. The same approval
+    /// twice changes nothing; a second approval from the same institution is refused.
+    private func approveLocked(id: String, keyName: String, signature: Signature, now: String,
+                               appended: inout (PreparedEntry, ReplayState.Evaluation)?) throws(StoreError) -> ApprovalOutcome {
+        guard let p = try proposal(id: id) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
+        if p.approvals.contains(where: { $0.keyName.sameUTF8(keyName) && $0.signature == signature }) {
+            if p.status == .committed, let seq = p.committedSeq {
+                return .committed(seq: seq, entryHash: try entryHash(seq: seq))
+            }
+            return .alreadyRecorded
+        }
+        switch p.status {
+        case .pending: break
+        case .committed: throw StoreError(.refused, field: "id", "proposal \(id) is already committed at seq \(p.committedSeq ?? -1)")
+        case .withdrawn, .expired:
+            throw StoreError(.refused, field: "id", "proposal \(id) was \(p.status.rawValue) at \(p.closure?.at ?? "?"); it takes no approvals")
+        }
+        if let expiresAt = p.expiresAt, !now.utf8.lexicographicallyPrecedes(expiresAt.utf8) {
+            throw StoreError(.refused, field: "id", "proposal \(id) expired at \(expiresAt); it takes no approvals")
+        }
+        guard let key = state.approvalKey(keyName, for: p.body) else {
+            let known = state.publicKey(named: keyName) != nil
+            throw StoreError(.refused, field: "key", rule: .r6, known ? "key \(keyName) has been revoked" : "no key named \(keyName) in this ledger")
+        }
+        guard key.role == .approver else {
+            throw StoreError(.refused, field: "key", rule: .r6, "key \(keyName) has role \(key.role.rawValue), not approver")
+        }
+        let message = Body.approvalMessage(canonicalBody: p.bodyBytes[...], kind: p.kind.rawValue, ledgerID: p.ledgerID)
+        guard key.publicKey.verify(signature, over: message) else {
+            throw StoreError(.refused, field: "signature", rule: .r6,
+                             "signature by \(keyName) does not verify over proposal \(id) (approval digest \(p.approvalDigest.spokenGroups))")
+        }
+        if let other = p.approvals.first(where: { $0.institution == key.institution }) {
+            throw StoreError(.refused, field: "key", rule: .r6,
+                             "\(key.institution) has already approved proposal \(id) (key \(other.keyName)); one approval per institution")
+        }
+        try db.prepare("INSERT INTO approvals(proposal_id, institution, key_name, signature, created_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(.text(id), .text(key.institution), .text(keyName), .blob(signature.bytes), .text(now)).run()
+        let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature,
+                                                       messageDigest: Hash.sha256(message))
+        let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
+        guard approvals.count == 2 else {
+            remember(verified, for: id)
+            return .recorded(waitingFor: key.institution == "SHCP" ? "USAID" : "SHCP")
+        }
+        let (prepared, evaluation) = try append(p, approvals: approvals, verified: recalled(id) + [verified], now: now)
+        appended = (prepared, evaluation)
+        return .committed(seq: prepared.header?.seq ?? state.size, entryHash: prepared.entryHash)
+    }
+
+    /// Builds the entry, has the replay state accept its exact bytes, then inserts it.
+    private func append(_ p: ProposalRecord, approvals: [Approval], verified: [PreparedEntry.VerifiedSignature],
+                        now: String) throws(StoreError) -> (PreparedEntry, ReplayState.Evaluation) {
+        let sorted = approvals.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // committed_at never goes backwards (R7), even if the clock does.
+        let last = state.lastCommittedAt ?? now
+        let committedAt = now.utf8.lexicographicallyPrecedes(last.utf8) ? last : now
+        let entry = Entry(seq: state.size, ledgerID: p.ledgerID, prevHash: state.headHash, committedAt: committedAt,
+                          body: p.body, approvals: sorted)
+        let bytes = entry.canonicalBytes
+        var prepared = PreparedEntry(line: Line(bytes: bytes), position: state.size)
+        prepared.reuse(verified)
+        let evaluation = state.evaluate(prepared)
+        guard evaluation.failures.isEmpty else {
+            throw StoreError(.refused, "entry for proposal \(p.id) was refused by the ledger rules", failures: evaluation.failures)
+        }
+        try db.prepare("""
+            INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).bind(.int(entry.seq), .blob(prepared.entryHash.bytes), .blob(entry.prevHash.bytes), .text(entry.kind.rawValue),
+                      p.body.id.map { .text($0) } ?? .null, .text(committedAt), .blob(bytes)).run()
+        try db.prepare("UPDATE proposals SET status = 'committed', committed_seq = ? WHERE id = ?")
+            .bind(.int(entry.seq), .text(p.id)).run()
+        return (prepared, evaluation)
+    }
+
+    private func withdrawLocked(id: String, by: String, reason: String, now: String) throws(StoreError) -> ProposalRecord {
+        if let problem = FieldRules.text(reason, min: 1, max: Limits.withdrawalReasonScalarsMax) {
+            throw StoreError(.invalid, field: "reason", problem)
+        }
+        guard let p = try proposal(id: id) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
+        switch p.status {
+        case .withdrawn: return p
+        case .committed: throw StoreError(.refused, field: "id", "proposal \(id) is committed at seq \(p.committedSeq ?? -1); reverse it instead")
+        case .expired: throw StoreError(.refused, field: "id", "proposal \(id) already expired at \(p.closure?.at ?? "?")")
+        case .pending: break
+        }
+        guard p.kind != .genesis else { throw StoreError(.refused, field: "id", "the genesis proposal cannot be withdrawn") }
+        try db.prepare("INSERT INTO proposal_closures(proposal_id, status, closed_at, closed_by, reason) VALUES (?, 'withdrawn', ?, ?, ?)")
+            .bind(.text(id), .text(now), .text(by), .text(reason)).run()
+        forget(id)
+        return try proposal(id: id)!
+    }
+
+    private func expireLocked(now: String) throws(StoreError) -> [String] {
+        let s = try db.prepare("""
+            SELECT p.id FROM proposals p JOIN proposal_inputs i ON i.proposal_id = p.id
+            WHERE p.status = 'pending' AND i.expires_at <= ?
+              AND NOT EXISTS (SELECT 1 FROM proposal_closures c WHERE c.proposal_id = p.id)
+            ORDER BY p.rowid
+            """).bind(.text(now))
+        var ids: [String] = []
+        while try s.step() { if let id = s.text(0) { ids.append(id) } }
+        let insert = try db.prepare("""
+            INSERT INTO proposal_closures(proposal_id, status, closed_at, closed_by, reason)
+            VALUES (?, 'expired', ?, 'jhf', 'not approved by both institutions within its lifetime')
+            """)
+        for id in ids {
+            try insert.bind(.text(id), .text(now)).run()
+            forget(id)
+        }
+        return ids
+    }
+}

@@ -3,22 +3,34 @@ import LedgerCore
 import LedgerStore
 
 /// `jhf approve`: shows a proposal, checks its sealed record, signs it with a local key.
+///
+/// Against a service (`--server`) the same happens on the officer's machine: the
+/// proposal is fetched, the approval message is rebuilt here from the body (never taken
+/// from the server), the sealed record is checked against its digest, and only the
+/// signature is sent.
 struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Co-sign a proposal with your key file; the entry is appended once both institutions approve.")
 
-    @Option(help: "Ledger database.") var db: String
+    @Option(help: "Ledger database.") var db: String?
+    @OptionGroup var remote: RemoteOptions
     @Option(help: "Proposal id (genesis for the genesis proposal).") var id: String
     @Option(help: "Your secret key file (mode 0600).") var key: String
     @Flag(help: "Sign without asking for confirmation.") var yes = false
 
     func run() throws {
+        let client = try remote.client(db: db)
         let keyFile = try KeyFile.load(key)
-        let store = try guarded { try LedgerStore(path: db) }
-        guard let p = try guarded({ try store.proposal(id: id) }) else {
-            throw CLIFailure("error [notFound]: id: no proposal with id \(id)")
+        let store = try db.map { db in try guarded { try LedgerStore(path: db) } }
+        let p: ProposalRecord
+        if let client {
+            p = try client.proposal(id: id)
+        } else {
+            guard let found = try guarded({ try store!.proposal(id: id) }) else { throw CLIFailure("error [notFound]: id: no proposal with id \(id)") }
+            p = found
         }
         Console.out(Render.proposal(p))
+        if client != nil { Console.out("  ledger:      \(p.ledgerID)") }
         // The approver's tool must check the sealed record against the digest before signing (SPEC §5).
         if case .disbursement(let d) = p.body {
             guard let sealed = p.sealed, sealed.digest == d.sealedDigest else {
@@ -29,13 +41,31 @@ struct Approve: ParsableCommand {
         // Rebuild the message from the body; never sign bytes handed over as they are.
         let message = p.body.approvalMessage(ledgerID: p.ledgerID)
         let digest = Hash.sha256(message)
-        guard digest == p.approvalDigest else { throw CLIFailure("error [corrupt]: stored approval digest does not match the body", status: ExitStatus.storage) }
+        guard digest == p.approvalDigest else {
+            throw client == nil
+                ? CLIFailure("error [corrupt]: stored approval digest does not match the body", status: ExitStatus.storage)
+                : CLIFailure("error [server]: approval_digest: the service's digest does not match the body it sent; refusing to sign")
+        }
         Console.out("approval digest: \(digest.spokenGroups)  (\(digest.hex))")
         if !yes && !Console.confirm("Sign proposal \(p.id) as \(keyFile.name) (\(keyFile.institution))?") {
             throw CLIFailure("not signed: confirmation declined")
         }
         let signature = keyFile.secretKey.sign(message)
-        let outcome = try guarded { try store.approve(id: p.id, keyName: keyFile.name, signature: signature, now: try Clock.now()) }
+        if let client {
+            let reply = try client.post("/v1/proposals/\(RemoteClient.escape(p.id))/approvals",
+                                        .object(["key": .string(keyFile.name), "signature": .string(signature.base64)])).json
+            guard case .object(let o) = reply, case .string(let outcome)? = o["outcome"] else {
+                throw CLIFailure("error [server]: the service's answer to the approval has no outcome")
+            }
+            switch (outcome, o["seq"], o["entry_hash"], o["waiting_for"]) {
+            case ("committed", .integer(let seq)?, .string(let hash)?, _): Console.out("committed: seq \(seq) entry_hash \(hash)")
+            case ("recorded", _, _, .string(let waiting)?): Console.out("approval by \(keyFile.name) recorded; waiting for \(waiting).")
+            case ("already_recorded", _, _, _): Console.out("this approval was already recorded; nothing changed.")
+            default: throw CLIFailure("error [server]: the service's answer to the approval is not understood")
+            }
+            return
+        }
+        let outcome = try guarded { try store!.approve(id: p.id, keyName: keyFile.name, signature: signature, now: try Clock.now()) }
         switch outcome {
         case .recorded(let waiting): Console.out("approval by \(keyFile.name) recorded; waiting for \(waiting).")
         case .alreadyRecorded: Console.out("this approval was already recorded; nothing changed.")

@@ -1,16 +1,46 @@
 import ArgumentParser
+import LedgerCore
 import LedgerStore
 
 /// `jhf export`: writes an export bundle (SPEC §9).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Export the ledger as a bundle: entries.jsonl, and sealed.jsonl with --sealed.")
 
-    @Option(help: "Ledger database.") var db: String
+    @Option(help: "Ledger database.") var db: String?
+    @OptionGroup var remote: RemoteOptions
     @Option(help: "Output directory (created if missing; existing bundle files are not overwritten).") var out: String
     @Flag(help: "Include sealed records (auditor export). Public exports leave them out.") var sealed = false
 
     func run() throws {
-        let (entries, records) = try guarded { try Bundle.export(try LedgerStore(path: db), to: out, sealed: sealed) }
-        Console.out("exported \(entries) entries\(sealed ? " and \(records) sealed records" : "") to \(out)")
+        let counts: (entries: Int64, sealed: Int)
+        if let client = try remote.client(db: db) {
+            // Entries first: they say at which seq each disbursement sits, which pages the sealed records.
+            var seqOfID: [String: Int64] = [:]
+            var failure: Error?
+            counts = try guarded {
+                try Bundle.write(to: out, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+                    do {
+                        var seq: Int64 = 0
+                        try client.forEachLine("entries") { line in
+                            try emit(line)
+                            if sealed, case .object(let e)? = try? JSONParser.parse(line), case .object(let b)? = e["body"],
+                               case .string(let id)? = b["id"], case .string("disbursement")? = e["kind"] { seqOfID[id] = seq }
+                            seq += 1
+                        }
+                    } catch let e as StoreError { throw e } catch { failure = error; throw StoreError(.io, "download failed") }
+                }, sealed: !sealed ? nil : { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+                    do {
+                        try client.forEachLine("sealed", seqOf: { line in
+                            guard case .object(let o)? = try? JSONParser.parse(line), case .string(let id)? = o["id"] else { return nil }
+                            return seqOfID[id]
+                        }) { line in try emit(line) }
+                    } catch let e as StoreError { throw e } catch { failure = error; throw StoreError(.io, "download failed") }
+                })
+            }.self
+            if let failure { throw failure }
+        } else {
+            counts = try guarded { try Bundle.export(try LedgerStore(path: db!), to: out, sealed: sealed) }
+        }
+        Console.out("exported \(counts.entries) entries\(sealed ? " and \(counts.sealed) sealed records" : "") to \(out)")
     }
 }

@@ -13,14 +13,14 @@ public struct JHF: ParsableCommand {
           2  usage error, invalid input, or a refused proposal or approval
           3  storage or I/O error
         """,
-        subcommands: [Keygen.self, Init.self, Propose.self, Approve.self, Show.self, List.self, Export.self, Verify.self, Serve.self])
+        subcommands: [Keygen.self, Init.self, Propose.self, Approve.self, Show.self, List.self, Export.self, Verify.self, Serve.self, Token.self])
 
     public init() {}
 
     /// Runs the command line and returns the documented exit code.
     public static func runMain(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(hoistingRemoteOptions(arguments))
             try command.run()
             return ExitStatus.success
         } catch let exit as ExitCode {
@@ -38,6 +38,20 @@ public struct JHF: ParsableCommand {
             return ExitStatus.invalid
         }
     }
+}
+
+/// `jhf --server URL --token-file F propose …` is accepted as well as
+/// `jhf propose --server URL --token-file F …`: options given before the command move after it.
+func hoistingRemoteOptions(_ arguments: [String]) -> [String] {
+    var leading: [String] = []
+    var rest = arguments[...]
+    while let first = rest.first, first == "--server" || first == "--token-file" || first.hasPrefix("--server=") || first.hasPrefix("--token-file=") {
+        leading.append(first)
+        rest = rest.dropFirst()
+        if !first.contains("="), let value = rest.first { leading.append(value); rest = rest.dropFirst() }
+    }
+    guard !leading.isEmpty, let command = rest.first else { return arguments }
+    return [command] + leading + rest.dropFirst()
 }
 
 /// The documented exit codes.

@@ -10,24 +10,35 @@ struct Propose: ParsableCommand {
         FILE holds the body without proposed_at. For a disbursement it holds
         "sealed": {"payee_account": {"number", "scheme": "CLABE"}, "payee_tax_id", "notes"}
         instead of sealed_digest: the tool draws the salt, keeps the sealed record and
-        computes the digest. Prints {"approval_digest", "id"}.
+        computes the digest. Prints {"approval_digest", "id"}. Proposing the same id with
+        the same file again changes nothing; with another file it is refused.
         """)
 
-    @Option(help: "Ledger database.") var db: String
+    @Option(help: "Ledger database.") var db: String?
+    @OptionGroup var remote: RemoteOptions
     @Option(help: "disbursement, reversal, key_update or budget_update.") var kind: String
     @Option(help: "JSON file with the proposal body.") var file: String
 
     func run() throws {
+        let client = try remote.client(db: db)
         guard let kind = EntryKind(rawValue: kind), kind != .genesis else {
             throw CLIFailure("error [argument]: kind: must be disbursement, reversal, key_update or budget_update")
         }
         let input = try Files.readJSON(file, field: "file")
-        let now = try Clock.now()
-        let record = try guarded { () throws -> ProposalRecord in
-            try LedgerStore(path: db).propose(kind: kind, input: input, salt: SecureRandom.bytes(Limits.saltBytes), now: now).record
+        let id: String, digest: String
+        if let client {
+            let reply = try client.post("/v1/proposals", .object(["body": input, "kind": .string(kind.rawValue)])).json
+            guard case .object(let o) = reply, case .string(let i)? = o["id"], case .string(let d)? = o["approval_digest"] else {
+                throw CLIFailure("error [server]: the service's answer to the proposal has no id and approval_digest")
+            }
+            (id, digest) = (i, d)
+        } else {
+            let now = try Clock.now()
+            let record = try guarded { () throws -> ProposalRecord in
+                try LedgerStore(path: db!).propose(kind: kind, input: input, salt: SecureRandom.bytes(Limits.saltBytes), now: now).record
+            }
+            (id, digest) = (record.id, record.approvalDigest.hex)
         }
-        Console.out(String(decoding: JSONValue.object([
-            "approval_digest": .string(record.approvalDigest.hex), "id": .string(record.id),
-        ]).canonicalBytes, as: UTF8.self))
+        Console.out(Render.json(.object(["approval_digest": .string(digest), "id": .string(id)])))
     }
 }

@@ -1,26 +1,49 @@
 import ArgumentParser
 import Dispatch
+import LedgerCore
 import LedgerService
 import LedgerStore
+import Logging
 
-/// `jhf serve`: the HTTP service over a ledger database (public read routes so far).
+/// `jhf serve`: the HTTP service over a ledger database.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve a ledger over HTTP: /healthz, /v1/ledger, /v1/entries, /v1/entries/{seq}.")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve a ledger over HTTP: propose and co-sign, read entries, ledger info, metrics.",
+        discussion: """
+        Without --config the service accepts no tokens: only the public reads
+        (/healthz, /metrics, /v1/ledger, /v1/entries) work. SIGTERM or SIGINT stops
+        accepting connections, finishes the requests in flight and closes the store.
+        """)
 
     @Option(help: "Ledger database.") var db: String
     @Option(help: "Address to listen on, HOST:PORT.") var listen: String = "127.0.0.1:8080"
+    @Option(help: "Service config file (JSON): access tokens as SHA-256 digests, limits, proposal lifetime.") var config: String?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel: String = "info"
 
     func run() throws {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (1...65535).contains(port) else {
-            throw CLIFailure("error [argument]: listen: must be HOST:PORT with a port from 1 to 65535")
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
+            throw CLIFailure("error [argument]: listen: must be HOST:PORT with a port from 0 to 65535")
         }
-        let host = String(listen[..<colon])
-        let app = try guarded { try Service.application(database: db, host: host, port: port) }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CLIFailure("error [argument]: log-level: must be trace, debug, info, notice, warning, error or critical")
+        }
+        let settings: ServiceConfig
+        if let config {
+            let bytes = try Files.read(config, field: "config")
+            settings = try guarded { try ServiceConfig(bytes: bytes) }
+        } else {
+            settings = ServiceConfig()
+        }
+        var logger = Logger(label: "jhf.service")
+        logger.logLevel = level
+        if settings.tokens.isEmpty { logger.warning("no access tokens configured: only public reads will succeed") }
+        let (app, worker) = try guarded { try Service.application(database: db, host: String(listen[..<colon]), port: port, config: settings, logger: logger) }
         // ArgumentParser runs this synchronously; the server runs until SIGTERM or SIGINT.
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var failure: Error?
         Task {
             do { try await app.runService() } catch { failure = error }
+            await worker.close()
             done.signal()
         }
         done.wait()

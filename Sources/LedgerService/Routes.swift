@@ -1,42 +1,98 @@
-import Foundation
 import Hummingbird
 import LedgerCore
 import LedgerStore
 
-/// The public read routes of the service: health, ledger info and committed entries.
-public enum Routes {
-    public static func router(_ ledger: LedgerActor) -> Router<BasicRequestContext> {
+/// Every route of the service, under `/v1`, plus `/healthz` and `/metrics`.
+///
+/// Public reads: `/healthz`, `/metrics`, `/v1/ledger`, `/v1/entries`. Proposals need any
+/// known token to read, `proposer` to propose or withdraw, `officer` to approve; sealed
+/// records need `officer` or `auditor` (in a proposal) and `auditor` (`/v1/sealed`).
+public struct Routes: Sendable {
+    let worker: LedgerWorker
+    let access: Access
+    let bodyBytesMax: Int
+
+    public init(worker: LedgerWorker, access: Access, bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes) {
+        (self.worker, self.access, self.bodyBytesMax) = (worker, access, bodyBytesMax)
+    }
+
+    public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.get("/healthz") { _, _ in Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
-        router.get("/v1/ledger") { _, _ -> Response in
-            let i = try await ledger.info()
-            return json(.object([
-                "ledger_id": .string(i.ledgerID), "size": .integer(i.size),
-                "genesis_hash": i.genesisHash.map { .string($0.hex) } ?? .null,
-                "head_hash": i.headHash.map { .string($0.hex) } ?? .null,
-            ]))
+        router.add(middleware: ServiceMiddleware(metrics: worker.metrics))
+        router.get("/healthz") { _, _ in Self.text("ok\n") }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: worker.metrics.render())))
         }
-        router.get("/v1/entries") { request, _ -> Response in
-            let from = try integer(request, "from", default: 0, range: 0...Limits.integerMagnitudeMax)
-            let limit = try integer(request, "limit", default: Int64(ServiceLimits.entriesPageDefault), range: 1...Int64(ServiceLimits.entriesPageMax))
-            var body: [UInt8] = []
-            for row in try await ledger.entries(from: from, limit: Int(limit)) { body += row.canonical; body.append(0x0A) }
-            return Response(status: .ok, headers: [.contentType: "application/jsonl"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
-        }
-        router.get("/v1/entries/:seq") { _, context -> Response in
-            guard let text = context.parameters.get("seq"), let seq = Int64(text), seq >= 0 else {
-                throw Problem(status: .badRequest, code: "invalid", field: "seq", detail: "must be a non-negative integer")
-            }
-            guard let row = try await ledger.entries(from: seq, limit: 1).first, row.seq == seq else {
-                throw Problem(status: .notFound, code: "notFound", field: "seq", detail: "no committed entry at seq \(seq)")
-            }
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: row.canonical)))
-        }
+        router.get("/v1/ledger") { _, _ in try await ledgerInfo() }
+        router.get("/v1/entries") { request, _ in try await entries(request) }
+        router.get("/v1/entries/{seq}") { _, context in try await entry(context) }
+        router.get("/v1/sealed") { request, _ in try await sealed(request) }
+        router.post("/v1/proposals") { request, context in try await propose(request, context) }
+        router.get("/v1/proposals") { request, _ in try await listProposals(request) }
+        router.get("/v1/proposals/{id}") { request, context in try await showProposal(request, context) }
+        router.post("/v1/proposals/{id}/approvals") { request, context in try await approve(request, context) }
+        router.post("/v1/proposals/{id}/withdraw") { request, context in try await withdraw(request, context) }
         return router
+    }
+
+    // MARK: - Public reads
+
+    func ledgerInfo() async throws -> Response {
+        let (ledgerID, size, genesis, head) = try await store { s throws(StoreError) in
+            (try s.ledgerID(), s.state.size, s.state.genesisHash, s.state.size > 0 ? s.state.headHash : nil)
+        }
+        return Self.json(.object([
+            "ledger_id": .string(ledgerID), "size": .integer(size),
+            "genesis_hash": genesis.map { .string($0.hex) } ?? .null, "head_hash": head.map { .string($0.hex) } ?? .null,
+        ]))
+    }
+
+    func entries(_ request: Request) async throws -> Response {
+        let from = try Self.integer(request, "from", default: 0, range: 0...Limits.integerMagnitudeMax)
+        let limit = try Self.integer(request, "limit", default: Int64(ServiceLimits.entriesPageDefault), range: 1...Int64(ServiceLimits.entriesPageMax))
+        let rows = try await store { s throws(StoreError) in try s.entries(from: from, limit: Int(limit)) }
+        return Self.jsonLines(rows.map(\.canonical))
+    }
+
+    func entry(_ context: some RequestContext) async throws -> Response {
+        guard let text = context.parameters.get("seq"), let seq = Int64(text), seq >= 0 else {
+            throw Problem(status: .badRequest, code: "invalid", field: "seq", detail: "must be a non-negative integer")
+        }
+        guard let row = try await store({ s throws(StoreError) in try s.entries(from: seq, limit: 1) }).first, row.seq == seq else {
+            throw Problem(status: .notFound, code: "notFound", field: "seq", detail: "no committed entry at seq \(seq)")
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: row.canonical)))
+    }
+
+    func sealed(_ request: Request) async throws -> Response {
+        _ = try access.require(request, [.auditor], to: "reading sealed records")
+        let from = try Self.integer(request, "from", default: 0, range: 0...Limits.integerMagnitudeMax)
+        let limit = try Self.integer(request, "limit", default: Int64(ServiceLimits.entriesPageDefault), range: 1...Int64(ServiceLimits.entriesPageMax))
+        let lines = try await store { s throws(StoreError) in try s.sealedLines(from: from, limit: Int(limit)) }
+        return Self.jsonLines(lines.map(\.bytes))
+    }
+
+    // MARK: - Helpers
+
+    /// Runs a read on the store's queue; store errors become problems.
+    func store<T: Sendable>(_ body: @escaping @Sendable (LedgerStore) throws(StoreError) -> T) async throws -> T {
+        do { return try await worker.read(body) } catch { throw Problem(error) }
+    }
+
+    static func text(_ s: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: s)))
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: value.canonicalBytes)))
+    }
+
+    static func jsonLines(_ lines: [[UInt8]]) -> Response {
+        var body: [UInt8] = []
+        body.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for line in lines { body += line; body.append(0x0A) }
+        return Response(status: .ok, headers: [.contentType: "application/jsonl"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     static func integer(_ request: Request, _ name: String, default value: Int64, range: ClosedRange<Int64>) throws -> Int64 {

@@ -1,7 +1,25 @@
 /// Bounds of the HTTP service, in one place, units last.
 public enum ServiceLimits {
-    /// Entries returned by one `GET /v1/entries` page when no limit is given.
+    /// Entries returned by one `GET /v1/entries` or `/v1/sealed` page when no limit is given.
     public static let entriesPageDefault = 100
-    /// Largest page of `GET /v1/entries`.
+    /// Largest page of `GET /v1/entries` and `/v1/sealed`.
     public static let entriesPageMax = 1000
+    /// Proposals in one `GET /v1/proposals` page when no limit is given, and at most.
+    public static let proposalsPageDefault = 100
+    public static let proposalsPageMax = 1000
+    /// Largest request body unless the config file says otherwise (64 KiB), and the most it may say.
+    public static let requestBodyDefaultBytes = 64 * 1024
+    public static let requestBodyMaxBytes = 1 << 20
+    /// A connection left idle this long is closed, unless configured.
+    public static let idleTimeoutDefaultSeconds: Int64 = 60
+    /// How long a request may wait for its write batch before the service answers 503.
+    public static let writeWaitMaxSeconds: Int64 = 30
+    /// Access tokens one config file may list.
+    public static let tokensMax = 1000
+    /// Length of a presented bearer token.
+    public static let tokenBytesMax = 256
+    /// How often pending proposals are checked for expiry.
+    public static let expirySweepSeconds: Int64 = 60
+    /// Largest config file.
+    public static let configBytesMax = 1 << 20
 }

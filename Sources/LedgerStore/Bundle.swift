@@ -9,6 +9,17 @@ public enum Bundle {
     /// Writes `entries.jsonl` (and `sealed.jsonl` with `sealed`) into `directory`.
     /// Files are written beside their final names and renamed into place.
     public static func export(_ store: LedgerStore, to directory: String, sealed: Bool) throws(StoreError) -> (entries: Int64, sealed: Int) {
+        try write(to: directory, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+            try store.forEachEntryRow { (row: EntryRow) throws(StoreError) in try emit(row.canonical) }
+        }, sealed: sealed ? { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+            for l in try store.sealedLines() { try emit(l.bytes) }
+        } : nil)
+    }
+
+    /// Writes a bundle from any source of lines (a database, or pages fetched from a service):
+    /// each producer calls `emit` once per line, in order. Refuses to overwrite a bundle.
+    public static func write(to directory: String, entries: (([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void,
+                             sealed: ((([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void)?) throws(StoreError) -> (entries: Int64, sealed: Int) {
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
             throw StoreError(.io, field: "out", "cannot create \(directory): \(error.localizedDescription)")
@@ -16,28 +27,23 @@ public enum Bundle {
         for name in [entriesFile, sealedFile] where fm.fileExists(atPath: "\(directory)/\(name)") {
             throw StoreError(.conflict, field: "out", "\(directory)/\(name) already exists; choose an empty directory")
         }
-        var count: Int64 = 0
-        try writeAtomically("\(directory)/\(entriesFile)") { (w: FileHandle) throws(StoreError) in
-            var chunk: [UInt8] = []
-            try store.forEachEntryRow { (row: EntryRow) throws(StoreError) in
-                chunk += row.canonical
-                chunk.append(0x0A)
-                count += 1
-                if chunk.count > 1 << 20 { try write(w, &chunk) }
-            }
-            try write(w, &chunk)
-        }
-        var sealedCount = 0
-        if sealed {
-            let lines = try store.sealedLines()
-            sealedCount = lines.count
-            try writeAtomically("\(directory)/\(sealedFile)") { (w: FileHandle) throws(StoreError) in
+        func lines(_ path: String, _ producer: (([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void) throws(StoreError) -> Int {
+            var count = 0
+            try writeAtomically(path) { (w: FileHandle) throws(StoreError) in
                 var chunk: [UInt8] = []
-                for l in lines { chunk += l.bytes; chunk.append(0x0A) }
+                try producer { (line: [UInt8]) throws(StoreError) in
+                    chunk += line
+                    chunk.append(0x0A)
+                    count += 1
+                    if chunk.count > 1 << 20 { try write(w, &chunk) }
+                }
                 try write(w, &chunk)
             }
+            return count
         }
-        return (count, sealedCount)
+        let count = try lines("\(directory)/\(entriesFile)", entries)
+        let sealedCount = try sealed.map { (p) throws(StoreError) in try lines("\(directory)/\(sealedFile)", p) } ?? 0
+        return (Int64(count), sealedCount)
     }
 
     private static func write(_ w: FileHandle, _ chunk: inout [UInt8]) throws(StoreError) {

@@ -166,7 +166,7 @@ extension LedgerStore {
                              "signature by \(keyName) does not verify over proposal \(id) (approval digest \(p.approvalDigest.spokenGroups))")
         }
         if let other = p.approvals.first(where: { $0.institution == key.institution }) {
-            throw StoreError(.refused, field: "key", rule: .r6,
+            throw StoreError(.refused, field: "institution", rule: .r6,
                              "\(key.institution) has already approved proposal \(id) (key \(other.keyName)); one approval per institution")
         }
         try db.prepare("INSERT INTO approvals(proposal_id, institution, key_name, signature, created_at) VALUES (?, ?, ?, ?, ?)")

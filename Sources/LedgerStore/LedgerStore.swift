@@ -239,11 +239,16 @@ public final class LedgerStore {
     /// Sealed records of committed disbursements, in ledger order, as `sealed.jsonl` lines.
     public func sealedLines() throws(StoreError) -> [Line] { try LedgerStore.sealedLines(db) }
 
-    static func sealedLines(_ db: SQLiteConnection) throws(StoreError) -> [Line] {
+    /// Up to `limit` sealed lines of disbursements committed at `seq` or later.
+    public func sealedLines(from seq: Int64, limit: Int) throws(StoreError) -> [Line] {
+        try LedgerStore.sealedLines(db, from: seq, limit: limit)
+    }
+
+    static func sealedLines(_ db: SQLiteConnection, from seq: Int64 = 0, limit: Int = Int.max) throws(StoreError) -> [Line] {
         let s = try db.prepare("""
             SELECT s.disbursement_id, s.record FROM sealed s JOIN entries e ON e.entry_id = s.disbursement_id
-            WHERE e.kind = 'disbursement' ORDER BY e.seq
-            """)
+            WHERE e.kind = 'disbursement' AND e.seq >= ? ORDER BY e.seq LIMIT ?
+            """).bind(.int(seq), .int(Int64(min(limit, Int(Int64.max)))))
         var out: [Line] = []
         while try s.step() {
             guard let id = s.text(0) else { continue }

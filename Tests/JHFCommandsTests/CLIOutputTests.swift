@@ -131,7 +131,7 @@ import Testing
             _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
             _ = try jhf("approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-ana"), "--yes")
             return ["approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-carlos"), "--yes"]
-        }, status: 2, stderr: { _ in "error [refused]: R6 key: SHCP has already approved proposal D-9 (key demo-shcp-ana); one approval per institution\n" }),
+        }, status: 2, stderr: { _ in "error [refused]: R6 institution: SHCP has already approved proposal D-9 (key demo-shcp-ana); one approval per institution\n" }),
         ErrorCase(name: "show of an unknown id", arguments: { l in ["show", "--db", l.db, "--id", "nope"] },
                   status: 2, stderr: { _ in "error [notFound]: id: no proposal with id nope\n" }),
         ErrorCase(name: "unknown status filter", arguments: { l in ["list", "--db", l.db, "--status", "bogus"] },

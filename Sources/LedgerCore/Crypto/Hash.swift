@@ -23,6 +23,11 @@ public struct Hash: Hashable, Sendable, CustomStringConvertible {
         (w0, w1, w2, w3) = (word(0), word(1), word(2), word(3))
     }
 
+    /// Equality that takes the same time wherever the digests differ (for secrets' digests).
+    public func constantTimeEquals(_ other: Hash) -> Bool {
+        ((w0 ^ other.w0) | (w1 ^ other.w1) | (w2 ^ other.w2) | (w3 ^ other.w3)) == 0
+    }
+
     /// The all-zero hash: `prev_hash` of entry 0.
     public static let zero = Hash(uncheckedBytes: [UInt8](repeating: 0, count: 32))
 

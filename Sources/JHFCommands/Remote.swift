@@ -1,0 +1,148 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Dispatch
+import Foundation
+import LedgerCore
+import LedgerStore
+import NIOCore
+import NIOHTTP1
+
+/// `--server URL --token-file FILE`: run a command against a ledger service instead of a database.
+struct RemoteOptions: ParsableArguments {
+    @Option(help: "Ledger service URL, e.g. http://127.0.0.1:8080 (instead of --db).") var server: String?
+    @Option(help: "File holding your bearer token for --server (mode 0600).") var tokenFile: String?
+
+    /// The client, or nil when the command runs against a database.
+    func client(db: String?) throws -> RemoteClient? {
+        guard let server else {
+            if db == nil { throw CLIFailure("error [argument]: db: give --db PATH or --server URL") }
+            if tokenFile != nil { throw CLIFailure("error [argument]: token-file: only meaningful with --server") }
+            return nil
+        }
+        if db != nil { throw CLIFailure("error [argument]: server: give either --db or --server, not both") }
+        guard let url = URL(string: server), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw CLIFailure("error [argument]: server: must be an http:// or https:// URL")
+        }
+        return RemoteClient(base: server.hasSuffix("/") ? String(server.dropLast()) : server, token: try tokenFile.map(RemoteClient.readToken))
+    }
+}
+
+/// A small synchronous client of the ledger service (the CLI commands are synchronous).
+/// Problem responses become CLI errors with the service's code, field and detail.
+struct RemoteClient {
+    let base: String
+    let token: String?
+    /// How long one request may take.
+    static let timeoutSeconds: Int64 = 60
+    /// Largest response the CLI accepts (a page of 1,000 entries is well under this).
+    static let responseBytesMax = 64 << 20
+
+    /// Reads a token file, refusing one that group or others may read (like a key file).
+    static func readToken(_ path: String) throws -> String {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw CLIFailure("error [io]: token-file: cannot read \(path)", status: ExitStatus.storage) }
+        if st.st_mode & 0o077 != 0 {
+            throw CLIFailure("error [key]: token-file: \(path) is accessible by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
+        }
+        let text = String(decoding: try Files.read(path, field: "token-file"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw CLIFailure("error [key]: token-file: \(path) must hold one token of printable ASCII")
+        }
+        return text
+    }
+
+    struct Reply {
+        let status: Int
+        let body: [UInt8]
+        var json: JSONValue {
+            get throws {
+                do { return try JSONParser.parse(body) } catch { throw CLIFailure("error [server]: the service sent a response that is not acceptable JSON: \(error.message)") }
+            }
+        }
+    }
+
+    func get(_ path: String) throws -> Reply { try send(.GET, path, body: nil) }
+    func post(_ path: String, _ value: JSONValue) throws -> Reply { try send(.POST, path, body: value.canonicalBytes) }
+
+    /// Sends one request and waits for the whole answer; 4xx/5xx answers are thrown as CLI errors.
+    private func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?) throws -> Reply {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let prepared = request
+        let result: Result<Reply, Error> = Blocking.run {
+            let response = try await HTTPClient.shared.execute(prepared, timeout: .seconds(Self.timeoutSeconds))
+            let bytes = try await response.body.collect(upTo: Self.responseBytesMax)
+            return Reply(status: Int(response.status.code), body: Array(bytes.readableBytesView))
+        }
+        let reply: Reply
+        switch result {
+        case .success(let r): reply = r
+        case .failure(let e as CLIFailure): throw e
+        case .failure(let e): throw CLIFailure("error [io]: server: cannot reach \(base): \(e)", status: ExitStatus.storage)
+        }
+        guard reply.status < 400 else { throw Self.failure(reply) }
+        return reply
+    }
+
+    /// A problem document as the CLI prints errors: `error [code]: RULE field: detail`.
+    static func failure(_ reply: Reply) -> CLIFailure {
+        guard case .object(let o)? = try? JSONParser.parse(reply.body), case .string(let code)? = o["code"], case .string(let detail)? = o["detail"] else {
+            return CLIFailure("error [server]: the service answered HTTP \(reply.status)", status: reply.status >= 500 ? ExitStatus.storage : ExitStatus.invalid)
+        }
+        var text = "error [\(code)]: "
+        if case .string(let rule)? = o["rule"] { text += "\(rule) " }
+        if case .string(let field)? = o["field"] { text += "\(field): " }
+        text += detail
+        if case .array(let failures)? = o["failures"] {
+            for case .object(let f) in failures {
+                if case .string(let rule)? = f["rule"], case .string(let m)? = f["message"] { text += "\n  - \(rule) \(m)" }
+            }
+        }
+        return CLIFailure(text, status: reply.status >= 500 ? ExitStatus.storage : ExitStatus.invalid)
+    }
+
+    // MARK: - The service's resources
+
+    func proposal(id: String) throws -> ProposalRecord {
+        let json = try get("/v1/proposals/\(Self.escape(id))").json
+        do { return try ProposalRecord(json: json) } catch { throw CLIFailure("error [server]: the service sent a proposal that does not decode: \(error.description)") }
+    }
+
+    /// Every line of `/v1/entries` (or `/v1/sealed`) from seq 0 on, page by page.
+    /// Sealed lines are paged by the seq of their disbursement, which `seqOf` gives.
+    func forEachLine(_ resource: String, seqOf: (([UInt8]) -> Int64?)? = nil, _ body: ([UInt8]) throws -> Void) throws {
+        let page = 1000
+        var from: Int64 = 0
+        while true {
+            let reply = try get("/v1/\(resource)?from=\(from)&limit=\(page)")
+            let lines = reply.body.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { Array($0) }
+            for line in lines { try body(line) }
+            guard lines.count == page, let last = lines.last else { return }
+            guard let next = seqOf.map({ $0(last) }) ?? from + Int64(page) else {
+                throw CLIFailure("error [server]: the service sent a sealed record of no committed disbursement")
+            }
+            from = next + (seqOf == nil ? 0 : 1)
+        }
+    }
+
+    static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? s }
+}
+
+/// Runs async work from the synchronous CLI and waits for it.
+enum Blocking {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, Error> {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: Result<T, Error>?
+        Task {
+            do { result = .success(try await work()) } catch { result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return result!
+    }
+}

@@ -1,0 +1,83 @@
+import LedgerCore
+
+/// What a caller may do. `admin` may do everything.
+public enum Role: String, Sendable, CaseIterable {
+    /// Proposes and withdraws proposals.
+    case proposer
+    /// Submits approvals and sees sealed records of proposals.
+    case officer
+    /// Reads sealed records (`GET /v1/sealed`, and in proposals).
+    case auditor
+    case admin
+}
+
+/// One access token the service accepts: only the SHA-256 of the token is stored.
+public struct TokenEntry: Sendable {
+    public let name: String
+    public let roles: Set<Role>
+    public let digest: Hash
+
+    public init(name: String, roles: Set<Role>, digest: Hash) {
+        (self.name, self.roles, self.digest) = (name, roles, digest)
+    }
+}
+
+/// The service's config file (`jhf serve --config FILE`), a JSON object:
+///
+///     {"tokens": [{"name": "shcp-officer-ana", "roles": ["officer"], "sha256": "<hex of SHA-256(token)>"}],
+///      "proposal_lifetime_seconds": 1209600, "request_body_bytes_max": 65536, "idle_timeout_seconds": 60}
+///
+/// Every member but `tokens` is optional. Unknown members are refused, so a typo is an error.
+public struct ServiceConfig: Sendable {
+    public var tokens: [TokenEntry] = []
+    public var proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds
+    public var requestBodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes
+    public var idleTimeoutSeconds: Int64 = ServiceLimits.idleTimeoutDefaultSeconds
+
+    public init() {}
+
+    static let members = ["idle_timeout_seconds", "proposal_lifetime_seconds", "request_body_bytes_max", "tokens"]
+
+    /// Parses and checks a config file's bytes; every error names the member and the rule.
+    public init(bytes: [UInt8]) throws(LedgerError) {
+        guard bytes.count <= ServiceLimits.configBytesMax else {
+            throw LedgerError(.argument, field: "config", "is larger than \(ServiceLimits.configBytesMax) bytes")
+        }
+        guard case .object(let o) = try JSONParser.parse(bytes) else {
+            throw LedgerError(.schema, field: "config", "must be a JSON object")
+        }
+        for k in o.keys where !Self.members.contains(where: { $0.sameUTF8(k) }) {
+            throw LedgerError(.schema, field: k, "unknown member (allowed: \(Self.members.joined(separator: ", ")))")
+        }
+        func integer(_ key: String, _ range: ClosedRange<Int64>) throws(LedgerError) -> Int64? {
+            guard let v = o[key] else { return nil }
+            guard case .integer(let n) = v, range.contains(n) else {
+                throw LedgerError(.schema, field: key, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return n
+        }
+        if let n = try integer("proposal_lifetime_seconds", 60...Limits.proposalLifetimeMaxSeconds) { proposalLifetimeSeconds = n }
+        if let n = try integer("request_body_bytes_max", 1024...Int64(ServiceLimits.requestBodyMaxBytes)) { requestBodyBytesMax = Int(n) }
+        if let n = try integer("idle_timeout_seconds", 1...3600) { idleTimeoutSeconds = n }
+        guard case .array(let items)? = o["tokens"] else { throw LedgerError(.schema, field: "tokens", "must be an array of token entries") }
+        guard items.count <= ServiceLimits.tokensMax else {
+            throw LedgerError(.schema, field: "tokens", "lists more than \(ServiceLimits.tokensMax) tokens")
+        }
+        for (i, item) in items.enumerated() {
+            let r = try FieldReader(item, path: "tokens[\(i)]", fields: ["name", "roles", "sha256"])
+            let name = try r.string("name", FieldRules.keyName)
+            if tokens.contains(where: { $0.name.sameUTF8(name) }) { throw r.fail("name", "\(name) is listed twice") }
+            var roles: Set<Role> = []
+            for v in try r.array("roles") {
+                guard case .string(let s) = v, let role = Role(rawValue: s) else {
+                    throw r.fail("roles", "each role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                roles.insert(role)
+            }
+            if roles.isEmpty { throw r.fail("roles", "must list at least one role") }
+            let digest = try r.hash("sha256")
+            if tokens.contains(where: { $0.digest == digest }) { throw r.fail("sha256", "the same token is listed twice") }
+            tokens.append(TokenEntry(name: name, roles: roles, digest: digest))
+        }
+    }
+}

@@ -24,7 +24,16 @@ public final class LedgerWorker: Sendable {
         var closed = false
     }
 
+    /// What request threads need to verify an approval signature before it reaches the
+    /// store's one writer: pending proposals' approval messages and the active approver keys.
+    /// Only a hint: the store re-checks that key, signature and message digest all match.
+    private struct Hints {
+        var messages: [String: [UInt8]] = [:]
+        var keys: [String: PublicKey] = [:]
+    }
+
     private let queue = DispatchQueue(label: "jhf.ledger.store", qos: .userInitiated)
+    private let hints = Mutex(Hints())
     private let box: StoreBox
     private let waiting = Mutex(Waiting())
     private let clock: @Sendable () -> Int64
@@ -39,6 +48,39 @@ public final class LedgerWorker: Sendable {
         self.clock = clock
         self.metrics = metrics
         metrics.setEntries(store.state.size)
+        refreshKeys(store)
+    }
+
+    // MARK: - Verifying off the writer
+
+    /// Remembers a pending proposal's approval message (after it was proposed).
+    public func rememberMessage(of p: ProposalRecord) {
+        guard p.status == .pending, p.kind != .genesis else { return }
+        let message = Body.approvalMessage(canonicalBody: p.bodyBytes[...], kind: p.kind.rawValue, ledgerID: p.ledgerID)
+        hints.withLock {
+            if $0.messages.count >= Limits.verifiedSignaturesMemoMax { $0.messages.removeAll() }
+            $0.messages[p.id] = message
+        }
+    }
+
+    public func forgetMessage(of id: String) { _ = hints.withLock { $0.messages.removeValue(forKey: id) } }
+
+    /// Verifies an approval signature on the calling thread when the message and key are known.
+    /// Returns nil when they are not, or when the signature does not verify: the store then decides.
+    public func preverify(id: String, keyName: String, signature: Signature) -> PreparedEntry.VerifiedSignature? {
+        guard let (message, key) = hints.withLock({ h -> ([UInt8], PublicKey)? in
+            guard let m = h.messages[id], let k = h.keys[keyName] else { return nil }
+            return (m, k)
+        }), key.verify(signature, over: message) else { return nil }
+        return PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key, signature: signature, messageDigest: Hash.sha256(message))
+    }
+
+    private func refreshKeys(_ store: LedgerStore) {
+        var keys: [String: PublicKey] = [:]
+        for name in store.state.keyOrder {
+            if let k = store.state.activeKey(name), k.role == .approver { keys[name] = k.publicKey }
+        }
+        hints.withLock { $0.keys = keys }
     }
 
     public static let systemClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
@@ -81,7 +123,11 @@ public final class LedgerWorker: Sendable {
         }
         let before = store.state.size
         let started = DispatchTime.now().uptimeNanoseconds
+        let keyUpdates = store.state.keyOrder.count
         let results = store.write(batch.map(\.0), now: now)
+        if store.state.keyOrder.count != keyUpdates || batch.contains(where: { if case .approve = $0.0 { return true } else { return false } }) && store.state.size != before {
+            refreshKeys(store)
+        }
         metrics.recordBatch(size: batch.count, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
                             entries: store.state.size - before, totalEntries: store.state.size)
         for ((_, c), r) in zip(batch, results) { c.resume(returning: r) }

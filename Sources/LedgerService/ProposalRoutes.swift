@@ -13,10 +13,17 @@ extension Routes {
             throw Problem(status: .unprocessableContent, code: "schema", field: "kind", rule: .r5,
                           detail: "must be disbursement, reversal, key_update or budget_update")
         }
-        let outcome = try await write(.propose(kind: kind, input: r.value("body"), salt: SecureRandom.bytes(Limits.saltBytes)))
-        guard case .proposed(let o) = outcome else { preconditionFailure() }
+        let draft: ProposalDraft
+        do { draft = try ProposalDraft(kind: kind, input: r.value("body"), salt: SecureRandom.bytes(Limits.saltBytes), now: worker.now) } catch {
+            throw Problem(error)
+        }
+        guard case .proposed(let o) = try await write(.propose(draft)) else { preconditionFailure() }
+        if o.created { worker.rememberMessage(of: o.record) }
+        // The body as stored (with proposed_at and sealed_digest), so the proposer can check it
+        // and a client can rebuild the approval message without another request.
         var response = Self.json(.object([
-            "approval_digest": .string(o.record.approvalDigest.hex), "id": .string(o.record.id), "status": .string(o.record.status.rawValue),
+            "approval_digest": .string(o.record.approvalDigest.hex), "body": o.record.body.json, "id": .string(o.record.id),
+            "kind": .string(o.record.kind.rawValue), "ledger_id": .string(o.record.ledgerID), "status": .string(o.record.status.rawValue),
         ]), status: o.created ? .created : .ok)
         response.headers[.location] = "/v1/proposals/\(o.record.id)"
         return response
@@ -66,12 +73,14 @@ extension Routes {
                 }
                 return (key, signature)
             }
-            outcome = try await write(.approve(id: id, keyName: key, signature: signature))
+            let verified = worker.preverify(id: id, keyName: key, signature: signature)
+            outcome = try await write(.approve(id: id, keyName: key, signature: signature, verified: verified))
         } catch let p as Problem {
             worker.metrics.recordRefusedApproval(reason: Self.refusalReason(p))
             throw p
         }
         guard case .approved(let a) = outcome else { preconditionFailure() }
+        if case .committed = a { worker.forgetMessage(of: id) }
         var pairs: [(String, JSONValue)] = [("id", .string(id)), ("entry_hash", .null), ("seq", .null), ("waiting_for", .null)]
         switch a {
         case .recorded(let waiting): pairs += [("outcome", .string("recorded"))]; pairs[3].1 = .string(waiting)
@@ -91,6 +100,7 @@ extension Routes {
         let r = try await requestObject(request, fields: ["reason"])
         let reason = try field { () throws(LedgerError) in try r.string("reason") }
         guard case .withdrawn(let p) = try await write(.withdraw(id: id, by: caller.name, reason: reason)) else { preconditionFailure() }
+        worker.forgetMessage(of: id)
         return Self.json(p.json(includeSealed: false))
     }
 

@@ -48,9 +48,9 @@ extension LedgerStore {
 
     private func perform(_ r: WriteRequest, now: String, appended: inout (PreparedEntry, ReplayState.Evaluation)?) throws(StoreError) -> WriteOutcome {
         switch r {
-        case let .propose(kind, input, salt): return .proposed(try proposeLocked(kind: kind, input: input, salt: salt, now: now))
-        case let .approve(id, keyName, signature):
-            return .approved(try approveLocked(id: id, keyName: keyName, signature: signature, now: now, appended: &appended))
+        case let .propose(draft): return .proposed(try proposeLocked(draft, now: now))
+        case let .approve(id, keyName, signature, verified):
+            return .approved(try approveLocked(id: id, keyName: keyName, signature: signature, verified: verified, now: now, appended: &appended))
         case let .withdraw(id, by, reason): return .withdrawn(try withdrawLocked(id: id, by: by, reason: reason, now: now))
         case .expireDue: return .expired(ids: try expireLocked(now: now))
         }
@@ -63,7 +63,8 @@ extension LedgerStore {
     /// The same id with the same input returns the stored proposal (`created: false`);
     /// the same id with other input is a conflict naming the fields that differ.
     public func propose(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String) throws(StoreError) -> ProposeOutcome {
-        guard case .proposed(let o) = try writeOne(.propose(kind: kind, input: input, salt: salt), now: now) else { preconditionFailure() }
+        let draft = try ProposalDraft(kind: kind, input: input, salt: salt, now: now)
+        guard case .proposed(let o) = try writeOne(.propose(draft), now: now) else { preconditionFailure() }
         return o
     }
 
@@ -87,36 +88,31 @@ extension LedgerStore {
 
     // MARK: - Inside the transaction
 
-    private func proposeLocked(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String) throws(StoreError) -> ProposeOutcome {
+    private func proposeLocked(_ d: ProposalDraft, now: String) throws(StoreError) -> ProposeOutcome {
         guard let ledgerID = state.ledgerID else {
             throw StoreError(.refused, "the ledger has no genesis entry yet: approve the genesis proposal first")
         }
-        let (body, sealed): (Body, SealedRecord?)
-        do { (body, sealed) = try ProposalInput.build(kind: kind, input: input, proposedAt: now, salt: salt) } catch {
-            throw StoreError(error)
-        }
-        guard let id = body.id else { throw StoreError(.invalid, field: "kind", "genesis is proposed by `jhf init`") }
-        let submitted = JSONValue.object(["body": input, "kind": .string(kind.rawValue)])
-        if let existing = try proposal(id: id) {
-            guard let stored = try storedInput(id: id) else {
-                throw StoreError(.conflict, field: "id", rule: .r9, "proposal \(id) already exists (made before inputs were kept); choose another id")
+        if let existing = try proposal(id: d.id) {
+            guard let stored = try storedInput(id: d.id) else {
+                throw StoreError(.conflict, field: "id", rule: .r9, "proposal \(d.id) already exists (made before inputs were kept); choose another id")
             }
-            let differing = JSONDiff.paths(stored, submitted).map { $0.hasPrefix("body.") ? String($0.dropFirst(5)) : $0 }
+            let differing = JSONDiff.paths(stored, d.submitted).map { $0.hasPrefix("body.") ? String($0.dropFirst(5)) : $0 }
             if differing.isEmpty { return ProposeOutcome(record: existing, created: false) }
             throw StoreError(.conflict, field: differing.joined(separator: ","), rule: .r9,
-                             "a different proposal with id \(id) already exists; fields that differ: \(differing.joined(separator: ", "))")
+                             "a different proposal with id \(d.id) already exists; fields that differ: \(differing.joined(separator: ", "))")
         }
-        let failures = state.checkProposal(body)
-        if !failures.isEmpty { throw StoreError(.refused, "proposal \(id) breaks ledger rules", failures: failures) }
+        let failures = state.checkProposal(d.body)
+        if !failures.isEmpty { throw StoreError(.refused, "proposal \(d.id) breaks ledger rules", failures: failures) }
         guard let t = Timestamp.unixSeconds(now) else { throw StoreError(.invalid, field: "now", "must be a timestamp") }
         let expiresAt = Timestamp.string(unixSeconds: t + proposalLifetimeSeconds)
-        try insertProposal(id: id, ledgerID: ledgerID, body: body, sealed: sealed, now: now)
+        try insertProposal(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, sealed: d.sealed, now: now)
         try db.prepare("INSERT INTO proposal_inputs(proposal_id, input, expires_at) VALUES (?, ?, ?)")
-            .bind(.text(id), .blob(submitted.canonicalBytes), .text(expiresAt)).run()
-        return ProposeOutcome(record: try proposal(id: id)!, created: true)
+            .bind(.text(d.id), .blob(d.submittedBytes), .text(expiresAt)).run()
+        return ProposeOutcome(record: try proposal(id: d.id)!, created: true)
     }
 
-    func insertProposal(id: String, ledgerID: String, body: Body, sealed: SealedRecord?, now: String) throws(StoreError) {
+    func insertProposal(id: String, ledgerID: String, body: Body, bodyBytes: [UInt8]? = nil, sealed: SealedRecord?, now: String) throws(StoreError) {
+        let bodyBytes = bodyBytes ?? body.json.canonicalBytes
         if case .disbursement(let d) = body {
             guard let sealed, sealed.digest == d.sealedDigest else {
                 throw StoreError(.invalid, field: "sealed", rule: .r11, "a disbursement needs the sealed record matching its sealed_digest")
@@ -125,8 +121,9 @@ extension LedgerStore {
         try db.prepare("""
             INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at)
             VALUES (?, ?, ?, ?, ?, 'pending', ?)
-            """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(body.json.canonicalBytes),
-                      .blob(body.approvalDigest(ledgerID: ledgerID).bytes), .text(now)).run()
+            """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(bodyBytes),
+                      .blob(Hash.sha256(Body.approvalMessage(canonicalBody: bodyBytes[...], kind: body.kind.rawValue, ledgerID: ledgerID)).bytes),
+                      .text(now)).run()
         if let sealed {
             try db.prepare("INSERT INTO sealed(disbursement_id, record, digest) VALUES (?, ?, ?)")
                 .bind(.text(id), .blob(sealed.json.canonicalBytes), .blob(sealed.digest.bytes)).run()
@@ -135,9 +132,9 @@ extension LedgerStore {
 
     /// The signature is checked at once against the key in force now. The same approval
     /// twice changes nothing; a second approval from the same institution is refused.
-    private func approveLocked(id: String, keyName: String, signature: Signature, now: String,
+    private func approveLocked(id: String, keyName: String, signature: Signature, verified pre: PreparedEntry.VerifiedSignature?, now: String,
                                appended: inout (PreparedEntry, ReplayState.Evaluation)?) throws(StoreError) -> ApprovalOutcome {
-        guard let p = try proposal(id: id) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
+        guard let p = try proposal(id: id, includeSealed: false) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
         if p.approvals.contains(where: { $0.keyName.sameUTF8(keyName) && $0.signature == signature }) {
             if p.status == .committed, let seq = p.committedSeq {
                 return .committed(seq: seq, entryHash: try entryHash(seq: seq))
@@ -161,7 +158,12 @@ extension LedgerStore {
             throw StoreError(.refused, field: "key", rule: .r6, "key \(keyName) has role \(key.role.rawValue), not approver")
         }
         let message = Body.approvalMessage(canonicalBody: p.bodyBytes[...], kind: p.kind.rawValue, ledgerID: p.ledgerID)
-        guard key.publicKey.verify(signature, over: message) else {
+        let digest = Hash.sha256(message)
+        // A signature the caller verified is taken only if it is exactly the check made here.
+        let alreadyVerified = pre.map {
+            $0.keyName.sameUTF8(keyName) && $0.publicKey == key.publicKey && $0.signature == signature && $0.messageDigest == digest
+        } ?? false
+        guard alreadyVerified || key.publicKey.verify(signature, over: message) else {
             throw StoreError(.refused, field: "signature", rule: .r6,
                              "signature by \(keyName) does not verify over proposal \(id) (approval digest \(p.approvalDigest.spokenGroups))")
         }
@@ -171,8 +173,7 @@ extension LedgerStore {
         }
         try db.prepare("INSERT INTO approvals(proposal_id, institution, key_name, signature, created_at) VALUES (?, ?, ?, ?, ?)")
             .bind(.text(id), .text(key.institution), .text(keyName), .blob(signature.bytes), .text(now)).run()
-        let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature,
-                                                       messageDigest: Hash.sha256(message))
+        let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature, messageDigest: digest)
         let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
         guard approvals.count == 2 else {
             remember(verified, for: id)

@@ -95,12 +95,19 @@ public final class LedgerStore {
         """
 
     public func proposal(id: String) throws(StoreError) -> ProposalRecord? {
+        try proposal(id: id, includeSealed: true)
+    }
+
+    /// One proposal; without its sealed record when the caller has no use for it (approvals).
+    func proposal(id: String, includeSealed: Bool) throws(StoreError) -> ProposalRecord? {
         let s = try db.prepare("SELECT \(Self.proposalColumns) WHERE p.id = ?").bind(.text(id))
-        return try s.step() ? try readProposal(s) : nil
+        defer { s.reset() }
+        return try s.step() ? try readProposal(s, includeSealed: includeSealed) : nil
     }
 
     /// Proposals by status (nil: all), oldest first; `after` is the `next` of the previous page.
     public func proposals(status: ProposalRecord.Status?, after: Int64 = 0, limit: Int = Int.max) throws(StoreError) -> (records: [ProposalRecord], next: Int64?) {
+        db.releaseReads()
         let filter: String
         switch status {
         case nil: filter = ""
@@ -113,15 +120,16 @@ public final class LedgerStore {
             .bind(.int(after), .int(Int64(min(limit, Int(Int64.max - 1))) + 1))
         var out: [ProposalRecord] = []
         var last: Int64 = after
+        defer { s.reset() }
         while try s.step() {
             if out.count == limit { return (out, last) }
-            out.append(try readProposal(s))
+            out.append(try readProposal(s, includeSealed: true))
             last = s.int(13)
         }
         return (out, nil)
     }
 
-    private func readProposal(_ s: SQLiteStatement) throws(StoreError) -> ProposalRecord {
+    private func readProposal(_ s: SQLiteStatement, includeSealed: Bool) throws(StoreError) -> ProposalRecord {
         let id = s.text(0) ?? ""
         let bodyBytes = s.blob(3)
         let body: Body
@@ -139,8 +147,9 @@ public final class LedgerStore {
             approvals.append(.init(institution: a.text(0) ?? "", keyName: a.text(1) ?? "", signature: sig, createdAt: a.text(3) ?? ""))
         }
         var sealed: SealedRecord?
-        if body.kind == .disbursement {
+        if includeSealed && body.kind == .disbursement {
             let q = try db.prepare("SELECT record FROM sealed WHERE disbursement_id = ?").bind(.text(id))
+            defer { q.reset() }
             if try q.step() {
                 do { sealed = try SealedRecord(json: try JSONParser.parse(q.blob(0)), path: "sealed") } catch {
                     throw StoreError(.corrupt, "stored sealed record of \(id) does not decode: \(error)")
@@ -162,6 +171,7 @@ public final class LedgerStore {
     /// The input a proposal was made from (`{"body", "kind"}`), if it was kept.
     func storedInput(id: String) throws(StoreError) -> JSONValue? {
         let s = try db.prepare("SELECT input FROM proposal_inputs WHERE proposal_id = ?").bind(.text(id))
+        defer { s.reset() }
         guard try s.step() else { return nil }
         do { return try JSONParser.parse(s.blob(0)) } catch { throw StoreError(.corrupt, "stored input of proposal \(id) does not decode") }
     }
@@ -216,6 +226,7 @@ public final class LedgerStore {
     /// Calls `body` for each committed entry from `seq` on, in order.
     public func forEachEntryRow(from seq: Int64 = 0, _ body: (EntryRow) throws(StoreError) -> Void) throws(StoreError) {
         let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries WHERE seq >= ? ORDER BY seq").bind(.int(seq))
+        defer { s.reset() }
         while try s.step() {
             try body(EntryRow(seq: s.int(0), entryHash: s.blob(1), prevHash: s.blob(2), canonical: s.blob(3)))
         }
@@ -223,6 +234,7 @@ public final class LedgerStore {
 
     /// Committed entries' canonical bytes, `limit` at most, from `seq`.
     public func entries(from seq: Int64, limit: Int) throws(StoreError) -> [EntryRow] {
+        db.releaseReads()
         let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
             .bind(.int(seq), .int(Int64(limit)))
         var out: [EntryRow] = []
@@ -232,6 +244,7 @@ public final class LedgerStore {
 
     func entryHash(seq: Int64) throws(StoreError) -> Hash {
         let s = try db.prepare("SELECT entry_hash FROM entries WHERE seq = ?").bind(.int(seq))
+        defer { s.reset() }
         guard try s.step(), let h = try? Hash(bytes: s.blob(0)) else { throw StoreError(.notFound, "no entry at seq \(seq)") }
         return h
     }
@@ -241,7 +254,8 @@ public final class LedgerStore {
 
     /// Up to `limit` sealed lines of disbursements committed at `seq` or later.
     public func sealedLines(from seq: Int64, limit: Int) throws(StoreError) -> [Line] {
-        try LedgerStore.sealedLines(db, from: seq, limit: limit)
+        db.releaseReads()
+        return try LedgerStore.sealedLines(db, from: seq, limit: limit)
     }
 
     static func sealedLines(_ db: SQLiteConnection, from seq: Int64 = 0, limit: Int = Int.max) throws(StoreError) -> [Line] {

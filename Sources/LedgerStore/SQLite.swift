@@ -22,6 +22,7 @@ final class SQLiteConnection {
     }
 
     deinit {
+        cache.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -34,7 +35,27 @@ final class SQLiteConnection {
         }
     }
 
+    /// Prepared statements by their SQL: preparing costs more than running most of them.
+    private var cache: [String: SQLiteStatement] = [:]
+
+    /// The prepared statement for `sql`, reset and ready for binding (prepared once per connection).
     func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+        if let cached = cache[sql] {
+            cached.reset()
+            return cached
+        }
+        let s = try prepareUncached(sql)
+        cache[sql] = s
+        return s
+    }
+
+    /// Resets every cached statement, ending any read left open by a statement stopped at a row,
+    /// so the next read or write starts from the newest committed state.
+    func releaseReads() {
+        for s in cache.values { s.reset() }
+    }
+
+    private func prepareUncached(_ sql: String) throws(StoreError) -> SQLiteStatement {
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else {
             throw StoreError(.io, "SQLite cannot prepare statement: \(errorMessage)")
@@ -44,7 +65,7 @@ final class SQLiteConnection {
 
     /// The first column of the first row of `sql`, as text.
     func scalarText(_ sql: String) throws(StoreError) -> String? {
-        let s = try prepare(sql)
+        let s = try prepareUncached(sql)
         return try s.step() ? s.text(0) : nil
     }
 
@@ -52,6 +73,7 @@ final class SQLiteConnection {
 
     /// Runs `body` in a write transaction taken at once (BEGIN IMMEDIATE); rolls back on error.
     func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        releaseReads()
         try exec("BEGIN IMMEDIATE")
         do {
             let result = try body()
@@ -104,6 +126,8 @@ final class SQLiteStatement {
             throw StoreError(rc == SQLITE_CONSTRAINT ? .conflict : .io, "SQLite: \(msg)")
         }
     }
+
+    func reset() { sqlite3_reset(stmt) }
 
     /// Runs a statement that returns no rows.
     func run() throws(StoreError) {

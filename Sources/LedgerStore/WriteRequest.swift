@@ -5,10 +5,12 @@ import LedgerCore
 /// Several requests commit together in one durable transaction (group commit); each
 /// succeeds or fails on its own, and a failed one leaves nothing behind.
 public enum WriteRequest: Sendable {
-    /// A proposal from the `jhf propose` input format; `salt` seeds a disbursement's sealed record.
-    case propose(kind: EntryKind, input: JSONValue, salt: [UInt8])
+    /// A proposal, drafted from the `jhf propose` input format (see `ProposalDraft`).
+    case propose(ProposalDraft)
     /// One institution's approval: the key's name and its signature over the approval message.
-    case approve(id: String, keyName: String, signature: Signature)
+    /// `verified` may carry the same signature already verified by the caller; the store
+    /// uses it only if key, signature and message digest all match what it would check.
+    case approve(id: String, keyName: String, signature: Signature, verified: PreparedEntry.VerifiedSignature? = nil)
     /// A proposer takes a pending proposal back. Nothing in the chain changes.
     case withdraw(id: String, by: String, reason: String)
     /// Closes every pending proposal whose lifetime has run out.
@@ -21,4 +23,32 @@ public enum WriteOutcome: Sendable {
     case approved(ApprovalOutcome)
     case withdrawn(ProposalRecord)
     case expired(ids: [String])
+}
+
+/// A proposal built from its input, ready to be checked against the ledger and stored.
+///
+/// Building is pure (it needs neither the store nor the chain), so the service drafts
+/// proposals on its request threads and the store's one writer only checks and inserts.
+public struct ProposalDraft: Sendable {
+    public let kind: EntryKind
+    public let id: String
+    public let body: Body
+    public let sealed: SealedRecord?
+    /// `{"body": input, "kind": kind}`: what a repeated request is compared against.
+    public let submitted: JSONValue
+    let submittedBytes: [UInt8]
+    let bodyBytes: [UInt8]
+
+    /// Builds the body (with `proposed_at` = `now` and, for a disbursement, the sealed record from `salt`).
+    public init(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String) throws(StoreError) {
+        let built: (Body, SealedRecord?)
+        do { built = try ProposalInput.build(kind: kind, input: input, proposedAt: now, salt: salt) } catch { throw StoreError(error) }
+        guard let id = built.0.id else { throw StoreError(.invalid, field: "kind", "genesis is proposed by `jhf init`") }
+        self.kind = kind
+        self.id = id
+        (body, sealed) = built
+        submitted = JSONValue.object(["body": input, "kind": .string(kind.rawValue)])
+        submittedBytes = submitted.canonicalBytes
+        bodyBytes = built.0.json.canonicalBytes
+    }
 }

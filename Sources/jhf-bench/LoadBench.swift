@@ -1,0 +1,242 @@
+import ArgumentParser
+import AsyncHTTPClient
+import CSQLite
+import Foundation
+import LedgerCore
+import LedgerStore
+import NIOCore
+import Synchronization
+
+/// `jhf-bench load`: co-signed disbursements per second through the HTTP service.
+///
+/// Starts `jhf serve` on a fresh benchmark ledger, then runs concurrent officer clients
+/// that each propose a disbursement and submit both approvals over HTTP, signing locally
+/// from the body the service returned. Reports committed disbursements per second, the
+/// latency of approvals, the group-commit batches, and the store's raw durable commit
+/// rate measured on the same disk in the same run.
+struct LoadBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "load", abstract: "Co-signed disbursements per second over HTTP, with approval latency.")
+
+    @Option(help: "Disbursements to commit in the measured phase.") var entries = 20_000
+    @Option(help: "Concurrent officer clients.") var clients = 32
+    @Option(help: "Disbursements committed before measuring (warm-up).") var warmup = 1_000
+    @Option(help: "Single-row durable commits for the raw SQLite rate.") var rawCommits = 5_000
+    @Option(help: "The jhf executable (default: next to jhf-bench).") var jhf: String?
+
+    func validate() throws {
+        guard (1...10_000_000).contains(entries), (1...1024).contains(clients), warmup >= 0, rawCommits >= 100 else {
+            throw ValidationError("--entries 1…10,000,000, --clients 1…1024, --warmup ≥ 0, --raw-commits ≥ 100")
+        }
+    }
+
+    func run() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jhf-load-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let jhf = jhf ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("jhf").path
+
+        // A ledger with its genesis committed, and a config with one token for all roles.
+        let db = "\(dir)/ledger.sqlite"
+        let (store, _) = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: "2026-01-01T00:00:00Z")
+        let genesisMessage = Body.genesis(BenchKeys.genesis).approvalMessage(ledgerID: BenchKeys.ledgerID)
+        for name in BenchKeys.approvers(0) {
+            _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(genesisMessage), now: "2026-01-01T00:00:00Z")
+        }
+        let token = "bench-token-\(UUID().uuidString)"
+        let config = JSONValue.object(["tokens": .array([.object([
+            "name": .string("bench"), "roles": .array([.string("admin")]), "sha256": .string(Hash.sha256(Array(token.utf8)).hex),
+        ])])])
+        try Data(config.canonicalBytes).write(to: URL(fileURLWithPath: "\(dir)/service.json"))
+
+        let port = try freePort()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: jhf)
+        server.arguments = ["serve", "--db", db, "--listen", "127.0.0.1:\(port)", "--config", "\(dir)/service.json", "--log-level", "warning"]
+        try server.run()
+        defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
+        let base = "http://127.0.0.1:\(port)"
+
+        let result = Blocking.run { () async throws -> LoadResult in
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients * 2)))
+            do {
+                try await waitForHealth(client, base)
+                let load = Load(client: client, base: base, token: token)
+                if warmup > 0 { _ = try await load.run(first: 1, count: warmup, clients: clients) }
+                let r = try await load.run(first: 1 + warmup, count: entries, clients: clients)
+                let metrics = try await load.text("\(base)/metrics")
+                try await client.shutdown()
+                return LoadResult(seconds: r.seconds, latencies: r.latencies, metrics: metrics)
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+        }
+        let r = try result.get()
+        server.terminate()
+        server.waitUntilExit()
+        let verify = try Measure.spawn(jhf, ["verify", "--db", db, "--jobs", "2"], captureOutput: true)
+
+        let raw = try rawCommitRate(path: "\(dir)/raw.sqlite", count: rawCommits)
+        let rate = Double(entries) / r.seconds
+        let sorted = r.latencies.sorted()
+        func pct(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000 }
+        let batches = metric(r.metrics, "jhf_write_batches_total")
+        let batched = metric(r.metrics, "jhf_write_batch_requests_total")
+        print("""
+            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) clients, 3 requests each
+              committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
+              approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
+              group commit:       \(Int(batched)) write requests in \(Int(batches)) transactions (\(String(format: "%.1f", batched / max(batches, 1))) per commit, whole run)
+              raw SQLite commits: \(String(format: "%.0f", raw)) single-row durable commits/s (WAL, synchronous=FULL, same disk)
+              ratio:              \(String(format: "%.2f", rate / raw)) co-signed disbursements per raw commit
+              verify --db:        \(verify.0 == 0 ? "VALID" : "FAILED (exit \(verify.0))")
+            """)
+        if verify.0 != 0 { throw BenchError("the ledger written under load does not verify:\n\(verify.1)") }
+    }
+
+    struct LoadResult: Sendable {
+        let seconds: Double
+        let latencies: [Double]
+        let metrics: String
+    }
+
+    private func metric(_ text: String, _ name: String) -> Double {
+        for line in text.split(separator: "\n") where line.hasPrefix(name + " ") { return Double(line.split(separator: " ")[1]) ?? 0 }
+        return 0
+    }
+
+    private func waitForHealth(_ client: HTTPClient, _ base: String) async throws {
+        for _ in 0..<300 {
+            if let r = try? await client.execute(HTTPClientRequest(url: "\(base)/healthz"), timeout: .seconds(1)), r.status == .ok { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw BenchError("the service did not become healthy within 30 s")
+    }
+
+    private func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard ok else { throw BenchError("cannot find a free port") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    /// Single-row inserts, each its own durable transaction, as the store configures SQLite.
+    private func rawCommitRate(path: String, count: Int) throws -> Double {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError("cannot open \(path)") }
+        defer { sqlite3_close(db) }
+        for sql in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "CREATE TABLE t(id INTEGER PRIMARY KEY, v BLOB NOT NULL)"] {
+            guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw BenchError("SQLite: \(sql) failed") }
+        }
+        var stmt: OpaquePointer?
+        sqlite3_prepare_v2(db, "INSERT INTO t(v) VALUES (randomblob(600))", -1, &stmt, nil)
+        defer { sqlite3_finalize(stmt) }
+        let start = Measure.now()
+        for _ in 0..<count {
+            guard sqlite3_step(stmt) == SQLITE_DONE else { throw BenchError("SQLite insert failed") }
+            sqlite3_reset(stmt)
+        }
+        return Double(count) / (Measure.now() - start)
+    }
+}
+
+/// The clients of one load phase.
+struct Load: Sendable {
+    let client: HTTPClient
+    let base: String
+    let token: String
+
+    /// Commits disbursements `first ..< first + count` with `clients` concurrent clients.
+    func run(first: Int, count: Int, clients: Int) async throws -> (seconds: Double, latencies: [Double]) {
+        let next = Counter(first)
+        let end = first + count
+        let start = Measure.now()
+        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for _ in 0..<clients {
+                group.addTask {
+                    var mine: [Double] = []
+                    while true {
+                        let n = next.value.add(1, ordering: .relaxed).oldValue
+                        if n >= end { return mine }
+                        mine += try await cosign(n)
+                    }
+                }
+            }
+            var all: [Double] = []
+            for try await l in group { all += l }
+            return all
+        }
+        return (Measure.now() - start, latencies)
+    }
+
+    /// Proposes disbursement `n`, then approves it as SHCP and as USAID; returns the approvals' latencies.
+    private func cosign(_ n: Int) async throws -> [Double] {
+        let proposed = try await post("/v1/proposals", .object(["body": BenchKeys.disbursementInput(n), "kind": .string("disbursement")]))
+        guard case .object(let o) = proposed, let bodyJSON = o["body"], case .string(let ledgerID)? = o["ledger_id"] else {
+            throw BenchError("proposal \(n): unexpected answer")
+        }
+        // The message is rebuilt from the returned body, as an officer's tool does.
+        let message = try Body(kind: .disbursement, json: bodyJSON).approvalMessage(ledgerID: ledgerID)
+        var latencies: [Double] = []
+        for (i, name) in BenchKeys.approvers(n).enumerated() {
+            let t = Measure.now()
+            let reply = try await post("/v1/proposals/D-\(n)/approvals", .object([
+                "key": .string(name), "signature": .string(BenchKeys.secrets[name]!.sign(message).base64),
+            ]))
+            latencies.append(Measure.now() - t)
+            if i == 1, case .object(let a) = reply, case .string(let outcome)? = a["outcome"], outcome != "committed" {
+                throw BenchError("D-\(n) was not committed after both approvals: \(outcome)")
+            }
+        }
+        return latencies
+    }
+
+    func post(_ path: String, _ value: JSONValue) async throws -> JSONValue {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: value.canonicalBytes))
+        let response = try await client.execute(request, timeout: .seconds(60))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        guard response.status.code < 300 else {
+            throw BenchError("POST \(path): HTTP \(response.status.code): \(String(buffer: body))")
+        }
+        return try JSONParser.parse(Array(body.readableBytesView))
+    }
+
+    func text(_ url: String) async throws -> String {
+        let response = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+        return String(buffer: try await response.body.collect(upTo: 1 << 22))
+    }
+}
+
+/// A shared counter the clients draw disbursement numbers from.
+final class Counter: Sendable {
+    let value: Atomic<Int>
+    init(_ start: Int) { value = Atomic(start) }
+}
+
+/// Runs async work from a synchronous command and waits for it.
+enum Blocking {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, Error> {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: Result<T, Error>?
+        Task {
+            do { result = .success(try await work()) } catch { result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return result!
+    }
+}

@@ -1,0 +1,82 @@
+import Hummingbird
+import HummingbirdTesting
+import LedgerCore
+import LedgerService
+import LedgerStore
+import Testing
+
+/// Public reads: health, metrics, ledger info, entries as exact bytes; their problems.
+@Suite struct ReadRouteTests {
+    @Test func publicReadsServeTheExactChain() async throws {
+        let h = try Harness()
+        let lines = try LedgerStore(path: h.path).entries(from: 0, limit: 10).map(\.canonical)
+        try await h.run { c in
+            let health = try await h.call(c, .get, "/healthz", route: "/healthz")
+            #expect(health.status == 200 && health.text == "ok\n")
+            let info = try await h.call(c, .get, "/v1/ledger", route: "/v1/ledger")
+            #expect(info.text == "{\"genesis_hash\":\"\(Hash.leaf(lines[0]).hex)\",\"head_hash\":\"\(Hash.leaf(lines[0]).hex)\",\"ledger_id\":\"jhf.svc.test\",\"size\":1}")
+            let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
+            _ = try await h.approve(c, id, key: "svc-shcp-a", message: message)
+            _ = try await h.approve(c, id, key: "svc-usaid-a", message: message)
+            let all = try LedgerStore(path: h.path).entries(from: 0, limit: 10).map(\.canonical)
+            let entries = try await h.call(c, .get, "/v1/entries", route: "/v1/entries")
+            #expect(entries.contentType == "application/jsonl")
+            #expect(entries.body == all.flatMap { $0 + [0x0A] })
+            #expect(try await h.call(c, .get, "/v1/entries?from=1&limit=1", route: "/v1/entries").body == all[1] + [0x0A])
+            #expect(try await h.call(c, .get, "/v1/entries/1", route: "/v1/entries/{seq}").body == all[1])
+            #expect(try await h.call(c, .get, "/v1/entries?from=2", route: "/v1/entries").body == [])
+        }
+        try h.checkOpenAPI()
+    }
+
+    @Test(arguments: [
+        ("/v1/entries/3", 404, "seq"), ("/v1/entries/-1", 400, "seq"), ("/v1/entries/x", 400, "seq"),
+        ("/v1/entries?limit=0", 400, "limit"), ("/v1/entries?limit=1001", 400, "limit"), ("/v1/entries?from=-5", 400, "from"),
+        ("/v1/entries?from=abc", 400, "from"),
+    ])
+    func badReadsAreProblems(_ uri: String, _ status: Int, _ field: String) async throws {
+        let h = try Harness()
+        try await h.run { c in
+            let r = try await h.call(c, .get, uri, route: uri.hasPrefix("/v1/entries/") ? "/v1/entries/{seq}" : "/v1/entries")
+            #expect(r.status == status)
+            #expect(r.contentType == "application/problem+json")
+            #expect(r["field"] == .string(field))
+            #expect(r["status"] == .integer(Int64(status)))
+        }
+        try h.checkOpenAPI()
+    }
+
+    @Test func unknownRouteIsAProblem() async throws {
+        let h = try Harness()
+        try await h.run { c in
+            let r = try await h.call(c, .get, "/v1/nothing", route: "/v1/nothing")
+            #expect(r.status == 404)
+            #expect(r.contentType == "application/problem+json")
+            #expect(r["code"] == .string("not_found"))
+        }
+    }
+
+    @Test func metricsCountRequestsCommitsAndRefusals() async throws {
+        let h = try Harness()
+        try await h.run { c in
+            let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
+            _ = try await h.approve(c, id, key: "svc-shcp-a", message: message)
+            _ = try await h.approve(c, id, key: "svc-shcp-b", message: message)  // refused: same institution
+            _ = try await h.approve(c, id, key: "svc-usaid-a", message: [1, 2, 3])  // refused: over another message
+            _ = try await h.approve(c, id, key: "svc-usaid-a", message: message)
+            let m = try await h.call(c, .get, "/metrics", route: "/metrics")
+            #expect(m.contentType.hasPrefix("text/plain; version=0.0.4"))
+            for line in [
+                "jhf_http_requests_total{method=\"POST\",route=\"/v1/proposals/{id}/approvals\",status=\"200\"} 2",
+                "jhf_http_requests_total{method=\"POST\",route=\"/v1/proposals/{id}/approvals\",status=\"422\"} 2",
+                "jhf_approvals_refused_total{reason=\"same_institution\"} 1",
+                "jhf_approvals_refused_total{reason=\"bad_signature\"} 1",
+                "jhf_entries_committed_total 1", "jhf_ledger_entries 2",
+            ] {
+                #expect(m.text.contains(line + "\n"), "missing: \(line)")
+            }
+            #expect(m.text.contains("jhf_http_request_duration_seconds_bucket{method=\"POST\",route=\"/v1/proposals\",le=\"+Inf\"} 1"))
+        }
+        try h.checkOpenAPI()
+    }
+}

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Dispatch
 import Foundation
 import LedgerCore
+import LedgerService
 import LedgerStore
 import NIOCore
 import NIOHTTP1
@@ -131,18 +132,4 @@ struct RemoteClient {
     }
 
     static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? s }
-}
-
-/// Runs async work from the synchronous CLI and waits for it.
-enum Blocking {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, Error> {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: Result<T, Error>?
-        Task {
-            do { result = .success(try await work()) } catch { result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return result!
-    }
 }

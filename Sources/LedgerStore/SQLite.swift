@@ -89,7 +89,8 @@ final class SQLiteConnection {
 /// A prepared statement; bind with 1-based indices, read columns 0-based.
 final class SQLiteStatement {
     private let stmt: OpaquePointer
-    private let connection: SQLiteConnection
+    // Unowned: the connection caches its statements, and a strong reference back would keep it open forever.
+    private unowned let connection: SQLiteConnection
 
     init(_ stmt: OpaquePointer, connection: SQLiteConnection) {
         self.stmt = stmt

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import CSQLite
 import Foundation
 import LedgerCore
+import LedgerService
 import LedgerStore
 import NIOCore
 import Synchronization
@@ -36,19 +37,8 @@ struct LoadBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let jhf = jhf ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("jhf").path
 
-        // A ledger with its genesis committed, and a config with one token for all roles.
         let db = "\(dir)/ledger.sqlite"
-        let (store, _) = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: "2026-01-01T00:00:00Z")
-        let genesisMessage = Body.genesis(BenchKeys.genesis).approvalMessage(ledgerID: BenchKeys.ledgerID)
-        for name in BenchKeys.approvers(0) {
-            _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(genesisMessage), now: "2026-01-01T00:00:00Z")
-        }
-        let token = "bench-token-\(UUID().uuidString)"
-        let config = JSONValue.object(["tokens": .array([.object([
-            "name": .string("bench"), "roles": .array([.string("admin")]), "sha256": .string(Hash.sha256(Array(token.utf8)).hex),
-        ])])])
-        try Data(config.canonicalBytes).write(to: URL(fileURLWithPath: "\(dir)/service.json"))
-
+        let token = try Self.prepare(db: db, config: "\(dir)/service.json")
         let port = try freePort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: jhf)
@@ -95,6 +85,24 @@ struct LoadBench: ParsableCommand {
             """)
         if verify.0 != 0 { throw BenchError("the ledger written under load does not verify:\n\(verify.1)") }
     }
+
+    /// Creates a benchmark ledger with its genesis committed and a service config with one
+    /// admin token; returns the token.
+    static func prepare(db: String, config: String) throws -> String {
+        let (store, _) = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: "2026-01-01T00:00:00Z")
+        let genesisMessage = Body.genesis(BenchKeys.genesis).approvalMessage(ledgerID: BenchKeys.ledgerID)
+        for name in BenchKeys.approvers(0) {
+            _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(genesisMessage), now: "2026-01-01T00:00:00Z")
+        }
+        let json = JSONValue.object(["tokens": .array([.object([
+            "name": .string("bench"), "roles": .array([.string("admin")]), "sha256": .string(Hash.sha256(Array(benchToken.utf8)).hex),
+        ])])])
+        try Data(json.canonicalBytes).write(to: URL(fileURLWithPath: config))
+        return benchToken
+    }
+
+    /// The benchmark's bearer token (benchmark ledgers only).
+    static let benchToken = "jhf-bench-token"
 
     struct LoadResult: Sendable {
         let seconds: Double
@@ -155,6 +163,8 @@ struct Load: Sendable {
     let client: HTTPClient
     let base: String
     let token: String
+    /// Called after an approval was answered `committed`, with the disbursement number, seq and entry hash.
+    var onCommit: (@Sendable (Int, Int64, String) -> Void)? = nil
 
     /// Commits disbursements `first ..< first + count` with `clients` concurrent clients.
     func run(first: Int, count: Int, clients: Int) async throws -> (seconds: Double, latencies: [Double]) {
@@ -194,8 +204,12 @@ struct Load: Sendable {
                 "key": .string(name), "signature": .string(BenchKeys.secrets[name]!.sign(message).base64),
             ]))
             latencies.append(Measure.now() - t)
-            if i == 1, case .object(let a) = reply, case .string(let outcome)? = a["outcome"], outcome != "committed" {
-                throw BenchError("D-\(n) was not committed after both approvals: \(outcome)")
+            if i == 1 {
+                guard case .object(let a) = reply, case .string("committed")? = a["outcome"],
+                      case .integer(let seq)? = a["seq"], case .string(let hash)? = a["entry_hash"] else {
+                    throw BenchError("D-\(n) was not committed after both approvals")
+                }
+                onCommit?(n, seq, hash)
             }
         }
         return latencies
@@ -225,18 +239,4 @@ struct Load: Sendable {
 final class Counter: Sendable {
     let value: Atomic<Int>
     init(_ start: Int) { value = Atomic(start) }
-}
-
-/// Runs async work from a synchronous command and waits for it.
-enum Blocking {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, Error> {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: Result<T, Error>?
-        Task {
-            do { result = .success(try await work()) } catch { result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return result!
-    }
 }

@@ -108,7 +108,10 @@ extension LedgerStore {
         try insertProposal(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, sealed: d.sealed, now: now)
         try db.prepare("INSERT INTO proposal_inputs(proposal_id, input, expires_at) VALUES (?, ?, ?)")
             .bind(.text(d.id), .blob(d.submittedBytes), .text(expiresAt)).run()
-        return ProposeOutcome(record: try proposal(id: d.id)!, created: true)
+        let digest = Hash.sha256(Body.approvalMessage(canonicalBody: d.bodyBytes[...], kind: d.kind.rawValue, ledgerID: ledgerID))
+        let record = ProposalRecord(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, approvalDigest: digest, status: .pending,
+                                    createdAt: now, expiresAt: expiresAt, committedSeq: nil, approvals: [], sealed: d.sealed, closure: nil)
+        return ProposeOutcome(record: record, created: true)
     }
 
     func insertProposal(id: String, ledgerID: String, body: Body, bodyBytes: [UInt8]? = nil, sealed: SealedRecord?, now: String) throws(StoreError) {
@@ -134,7 +137,7 @@ extension LedgerStore {
     /// twice changes nothing; a second approval from the same institution is refused.
     private func approveLocked(id: String, keyName: String, signature: Signature, verified pre: PreparedEntry.VerifiedSignature?, now: String,
                                appended: inout (PreparedEntry, ReplayState.Evaluation)?) throws(StoreError) -> ApprovalOutcome {
-        guard let p = try proposal(id: id, includeSealed: false) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
+        guard let p = try openProposal(id: id) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
         if p.approvals.contains(where: { $0.keyName.sameUTF8(keyName) && $0.signature == signature }) {
             if p.status == .committed, let seq = p.committedSeq {
                 return .committed(seq: seq, entryHash: try entryHash(seq: seq))
@@ -145,12 +148,12 @@ extension LedgerStore {
         case .pending: break
         case .committed: throw StoreError(.refused, field: "id", "proposal \(id) is already committed at seq \(p.committedSeq ?? -1)")
         case .withdrawn, .expired:
-            throw StoreError(.refused, field: "id", "proposal \(id) was \(p.status.rawValue) at \(p.closure?.at ?? "?"); it takes no approvals")
+            throw StoreError(.refused, field: "id", "proposal \(id) was \(p.status.rawValue) at \(p.closedAt ?? "?"); it takes no approvals")
         }
         if let expiresAt = p.expiresAt, !now.utf8.lexicographicallyPrecedes(expiresAt.utf8) {
             throw StoreError(.refused, field: "id", "proposal \(id) expired at \(expiresAt); it takes no approvals")
         }
-        guard let key = state.approvalKey(keyName, for: p.body) else {
+        guard let key = try approvalKey(keyName, for: p) else {
             let known = state.publicKey(named: keyName) != nil
             throw StoreError(.refused, field: "key", rule: .r6, known ? "key \(keyName) has been revoked" : "no key named \(keyName) in this ledger")
         }
@@ -165,7 +168,7 @@ extension LedgerStore {
         } ?? false
         guard alreadyVerified || key.publicKey.verify(signature, over: message) else {
             throw StoreError(.refused, field: "signature", rule: .r6,
-                             "signature by \(keyName) does not verify over proposal \(id) (approval digest \(p.approvalDigest.spokenGroups))")
+                             "signature by \(keyName) does not verify over proposal \(id) (approval digest \(digest.spokenGroups))")
         }
         if let other = p.approvals.first(where: { $0.institution == key.institution }) {
             throw StoreError(.refused, field: "institution", rule: .r6,
@@ -184,29 +187,65 @@ extension LedgerStore {
         return .committed(seq: prepared.header?.seq ?? state.size, entryHash: prepared.entryHash)
     }
 
-    /// Builds the entry, has the replay state accept its exact bytes, then inserts it.
-    private func append(_ p: ProposalRecord, approvals: [Approval], verified: [PreparedEntry.VerifiedSignature],
+    /// The fields of a proposal an approval needs, without decoding its body.
+    private struct OpenProposal {
+        let id: String
+        let kind: EntryKind
+        let ledgerID: String
+        let bodyBytes: [UInt8]
+        let status: ProposalRecord.Status
+        let closedAt: String?
+        let expiresAt: String?
+        let committedSeq: Int64?
+        let approvals: [ProposalRecord.StoredApproval]
+    }
+
+    private func openProposal(id: String) throws(StoreError) -> OpenProposal? {
+        let s = try db.prepare("""
+            SELECT p.kind, p.ledger_id, p.body, p.status, p.committed_seq, i.expires_at, c.status, c.closed_at
+            FROM proposals p LEFT JOIN proposal_inputs i ON i.proposal_id = p.id
+            LEFT JOIN proposal_closures c ON c.proposal_id = p.id WHERE p.id = ?
+            """).bind(.text(id))
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        guard let kind = EntryKind(rawValue: s.text(0) ?? "") else { throw StoreError(.corrupt, "stored proposal \(id) has an unknown kind") }
+        let status = s.text(6).flatMap(ProposalRecord.Status.init(rawValue:)) ?? ProposalRecord.Status(rawValue: s.text(3) ?? "") ?? .pending
+        return OpenProposal(id: id, kind: kind, ledgerID: s.text(1) ?? "", bodyBytes: s.blob(2), status: status, closedAt: s.text(7),
+                            expiresAt: s.text(5), committedSeq: s.isNull(4) ? nil : s.int(4), approvals: try storedApprovals(of: id))
+    }
+
+    /// The key an approval of `p` is judged against: genesis approvals against the keys its body lists.
+    private func approvalKey(_ name: String, for p: OpenProposal) throws(StoreError) -> KeyObject? {
+        guard p.kind == .genesis else { return state.activeKey(name) }
+        do { return state.approvalKey(name, for: try Body(kind: .genesis, json: try JSONParser.parse(p.bodyBytes))) } catch {
+            throw StoreError(.corrupt, "stored genesis proposal does not decode: \(error)")
+        }
+    }
+
+    /// Builds the entry around the stored body bytes, has the replay state accept its exact
+    /// bytes (the same evaluation auditors run), then inserts it.
+    private func append(_ p: OpenProposal, approvals: [Approval], verified: [PreparedEntry.VerifiedSignature],
                         now: String) throws(StoreError) -> (PreparedEntry, ReplayState.Evaluation) {
         let sorted = approvals.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         // committed_at never goes backwards (R7), even if the clock does.
         let last = state.lastCommittedAt ?? now
         let committedAt = now.utf8.lexicographicallyPrecedes(last.utf8) ? last : now
-        let entry = Entry(seq: state.size, ledgerID: p.ledgerID, prevHash: state.headHash, committedAt: committedAt,
-                          body: p.body, approvals: sorted)
-        let bytes = entry.canonicalBytes
-        var prepared = PreparedEntry(line: Line(bytes: bytes), position: state.size)
+        let seq = state.size
+        let bytes = Entry.canonicalBytes(seq: seq, ledgerID: p.ledgerID, prevHash: state.headHash, committedAt: committedAt,
+                                         kind: p.kind, canonicalBody: p.bodyBytes, approvals: sorted)
+        var prepared = PreparedEntry(line: Line(bytes: bytes), position: seq)
         prepared.reuse(verified)
         let evaluation = state.evaluate(prepared)
-        guard evaluation.failures.isEmpty else {
+        guard evaluation.failures.isEmpty, let entry = prepared.entry else {
             throw StoreError(.refused, "entry for proposal \(p.id) was refused by the ledger rules", failures: evaluation.failures)
         }
         try db.prepare("""
             INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).bind(.int(entry.seq), .blob(prepared.entryHash.bytes), .blob(entry.prevHash.bytes), .text(entry.kind.rawValue),
-                      p.body.id.map { .text($0) } ?? .null, .text(committedAt), .blob(bytes)).run()
+            """).bind(.int(seq), .blob(prepared.entryHash.bytes), .blob(state.headHash.bytes), .text(p.kind.rawValue),
+                      entry.body.id.map { .text($0) } ?? .null, .text(committedAt), .blob(bytes)).run()
         try db.prepare("UPDATE proposals SET status = 'committed', committed_seq = ? WHERE id = ?")
-            .bind(.int(entry.seq), .text(p.id)).run()
+            .bind(.int(seq), .text(p.id)).run()
         return (prepared, evaluation)
     }
 

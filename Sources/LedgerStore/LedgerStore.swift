@@ -139,13 +139,7 @@ public final class LedgerStore {
         } catch {
             throw StoreError(.corrupt, "stored proposal \(id) does not decode: \(error)")
         }
-        var approvals: [ProposalRecord.StoredApproval] = []
-        let a = try db.prepare("SELECT institution, key_name, signature, created_at FROM approvals WHERE proposal_id = ? ORDER BY key_name")
-            .bind(.text(id))
-        while try a.step() {
-            guard let sig = try? Signature(bytes: a.blob(2)) else { throw StoreError(.corrupt, "stored approval of \(id) is malformed") }
-            approvals.append(.init(institution: a.text(0) ?? "", keyName: a.text(1) ?? "", signature: sig, createdAt: a.text(3) ?? ""))
-        }
+        let approvals = try storedApprovals(of: id)
         var sealed: SealedRecord?
         if includeSealed && body.kind == .disbursement {
             let q = try db.prepare("SELECT record FROM sealed WHERE disbursement_id = ?").bind(.text(id))
@@ -166,6 +160,18 @@ public final class LedgerStore {
             id: id, ledgerID: s.text(2) ?? "", body: body, bodyBytes: bodyBytes,
             approvalDigest: (try? Hash(bytes: s.blob(4))) ?? .zero, status: status, createdAt: s.text(6) ?? "",
             expiresAt: s.text(8), committedSeq: s.isNull(7) ? nil : s.int(7), approvals: approvals, sealed: sealed, closure: closure)
+    }
+
+    /// The approvals recorded for a proposal, by key name.
+    func storedApprovals(of id: String) throws(StoreError) -> [ProposalRecord.StoredApproval] {
+        var approvals: [ProposalRecord.StoredApproval] = []
+        let a = try db.prepare("SELECT institution, key_name, signature, created_at FROM approvals WHERE proposal_id = ? ORDER BY key_name")
+            .bind(.text(id))
+        while try a.step() {
+            guard let sig = try? Signature(bytes: a.blob(2)) else { throw StoreError(.corrupt, "stored approval of \(id) is malformed") }
+            approvals.append(.init(institution: a.text(0) ?? "", keyName: a.text(1) ?? "", signature: sig, createdAt: a.text(3) ?? ""))
+        }
+        return approvals
     }
 
     /// The input a proposal was made from (`{"body", "kind"}`), if it was kept.

@@ -42,6 +42,19 @@ enum BenchKeys {
         return .object(try! JSONObject(pairs))
     }
 
+    /// The same input as `disbursementInput(n)`, written directly as JSON text (cheap for the load generator).
+    static func disbursementInputBytes(_ n: Int) -> [UInt8] {
+        let currency = n % 3 == 0 ? "USD" : "MXN"
+        let program = ["clinics", "food_aid", "schools", "water", "youth"][n % 5]
+        return Array("""
+            {"amount":\(10_000 + n % 9_000_000),"category":"humanitarian_stabilization","currency":"\(currency)","id":"D-\(n)",\
+            "municipality":"15033","payee":{"name":"Clínica Comunitaria San Cristóbal \(n % 1000)"},"program":"\(program)",\
+            "purpose":"Medicamentos y personal para la clínica comunitaria, pago \(n)",\
+            "sealed":{"notes":"","payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"MAB9307148T4"},\
+            "value_date":"2026-12-01"}
+            """.utf8)
+    }
+
     /// The two approvers of entry `n`, rotating through both keys of each institution.
     static func approvers(_ n: Int) -> [String] { [shcp[n % 2], usaid[(n / 2) % 2]] }
 }

@@ -109,6 +109,16 @@ enum Golden {
         #expect(Array(try fixture("golden/sealed.jsonl")) == built.sealedFile)
     }
 
+    /// The store builds entries around stored canonical body bytes; that must give the same bytes.
+    @Test func entryBuiltAroundCanonicalBodyBytesIsIdentical() throws {
+        for line in splitLines(Array(try fixture("golden/entries.jsonl"))) {
+            let e = try Entry(json: try JSONParser.parse(line.bytes))
+            let spliced = Entry.canonicalBytes(seq: e.seq, ledgerID: e.ledgerID, prevHash: e.prevHash, committedAt: e.committedAt,
+                                               kind: e.kind, canonicalBody: e.body.json.canonicalBytes, approvals: e.approvals)
+            #expect(spliced == line.bytes)
+        }
+    }
+
     @Test func committedEntryHashesAreTheExpectedOnes() throws {
         let lines = splitLines(Array(try fixture("golden/entries.jsonl")))
         #expect(lines.map { Hash.leaf($0.bytes).hex } == Golden.expectedHashes)

@@ -68,6 +68,28 @@ public struct Entry: Sendable, Equatable {
     /// The canonical bytes, as stored and exported (without the trailing newline).
     public var canonicalBytes: [UInt8] { json.canonicalBytes }
 
+    /// The canonical bytes of an entry around a body already in canonical form, without
+    /// decoding it: the members are written in RFC 8785 order (all keys are ASCII) and the
+    /// body's bytes are copied in. The result is what `canonicalBytes` gives for the decoded body.
+    public static func canonicalBytes(seq: Int64, ledgerID: String, prevHash: Hash, committedAt: String, kind: EntryKind,
+                                      canonicalBody: [UInt8], approvals: [Approval]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(canonicalBody.count + 400)
+        out += Array(#"{"approvals":"#.utf8)
+        JSONCanonical.write(.array(approvals.map(\.json)), into: &out)
+        out += Array(#","body":"#.utf8)
+        out += canonicalBody
+        out += Array(#","committed_at":"#.utf8)
+        JSONCanonical.write(.s(committedAt), into: &out)
+        out += Array(#","kind":"#.utf8)
+        JSONCanonical.write(.s(kind.rawValue), into: &out)
+        out += Array(#","ledger_id":"#.utf8)
+        JSONCanonical.write(.s(ledgerID), into: &out)
+        out += Array(#","prev_hash":""#.utf8) + Array(prevHash.hex.utf8) + Array(#"","seq":"#.utf8) + Array(String(seq).utf8)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
     /// entry_hash = SHA-256(0x00 || JCS(entry)).
     public var entryHash: Hash { Hash.leaf(canonicalBytes) }
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# JHF Ledger demo: a ledger made from Keys.example, co-signed disbursements, a reversal,
-# a key rotation, an export, and an offline verification — told in plain words.
+# JHF Ledger demo: a ledger made from Keys.example, served over HTTP by `jhf serve`; officers
+# of both institutions co-sign disbursements, a reversal and a key rotation through the service
+# (their keys stay on their machines, only signatures travel); an auditor exports and verifies
+# offline, and tampering is caught — told in plain words.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product jhf >/dev/null 2>&1 || swift build --product jhf
@@ -8,6 +10,9 @@ JHF="$PWD/.build/debug/jhf"
 W="${JHF_DEMO_DIR:-$PWD/demo-output}"
 rm -rf "$W"; mkdir -p "$W/keys" "$W/in"
 for f in Keys.example/*.key; do install -m 600 "$f" "$W/keys/"; done
+mkdir -p "$W/tokens"; for f in Keys.example/tokens/*.token; do install -m 600 "$f" "$W/tokens/"; done
+PORT="${JHF_DEMO_PORT:-18080}"
+URL="http://127.0.0.1:$PORT"
 DB="$W/ledger.sqlite"
 say() { printf '\n== %s\n' "$*"; }
 jhf() { echo "\$ jhf $*" | sed "s#$W/##g"; "$JHF" "$@"; }
@@ -21,11 +26,26 @@ J
 jhf init --db "$DB" --ledger-id jhf.smhp.demo --title "Joint Humanitarian Fund — demo ledger" \
   --keys Keys.example/registry.json --currencies MXN,USD --budgets "$W/in/budgets.json"
 
-say "2. One officer of each institution co-signs the genesis entry."
-jhf approve --db "$DB" --id genesis --key "$W/keys/demo-shcp-ana.key" --yes
-jhf approve --db "$DB" --id genesis --key "$W/keys/demo-usaid-ben.key" --yes
+say "2. The ledger service starts (embedded SQLite store; tokens from Keys.example/service.json)."
+echo "\$ jhf serve --db ledger.sqlite --listen 127.0.0.1:$PORT --config Keys.example/service.json &"
+"$JHF" serve --db "$DB" --listen "127.0.0.1:$PORT" --config Keys.example/service.json --log-level info > "$W/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill -TERM $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  if "$JHF" list --server "$URL" --token-file "$W/tokens/auditor.token" > /dev/null 2>&1; then break; fi
+  kill -0 $SERVICE 2>/dev/null || { echo "the service did not start:"; cat "$W/service.log"; exit 1; }
+  sleep 0.1
+done
+PROPOSER=(--server "$URL" --token-file "$W/tokens/proposer.token")
+SHCP=(--server "$URL" --token-file "$W/tokens/shcp-officer.token")
+USAID=(--server "$URL" --token-file "$W/tokens/usaid-officer.token")
+AUDITOR=(--server "$URL" --token-file "$W/tokens/auditor.token")
 
-say "3. Three disbursements are proposed; the bank details are sealed, only their digest is public."
+say "3. One officer of each institution co-signs the genesis entry, each from their own machine."
+jhf approve "${SHCP[@]}" --id genesis --key "$W/keys/demo-shcp-ana.key" --yes
+jhf approve "${USAID[@]}" --id genesis --key "$W/keys/demo-usaid-ben.key" --yes
+
+say "4. Three disbursements are proposed; the bank details are sealed, only their digest is public."
 cat > "$W/in/d1.json" <<'J'
 {"id": "D-2026-0001", "amount": 250000000, "currency": "MXN", "category": "humanitarian_stabilization",
  "program": "clinics", "municipality": "15033", "payee": {"name": "Clínica Comunitaria San Cristóbal"},
@@ -44,60 +64,64 @@ cat > "$W/in/d3.json" <<'J'
  "purpose": "Water purification plant repairs", "value_date": "2026-12-03",
  "sealed": {"payee_account": {"number": "014027000005555558", "scheme": "CLABE"}, "payee_tax_id": "GODE561231GR8", "notes": ""}}
 J
-for n in 1 2 3; do jhf propose --db "$DB" --kind disbursement --file "$W/in/d$n.json"; done
-jhf list --db "$DB" --status pending
+for n in 1 2 3; do jhf propose "${PROPOSER[@]}" --kind disbursement --file "$W/in/d$n.json"; done
+echo "(proposing the same file again is harmless: the service answers with the stored proposal)"
+jhf propose "${PROPOSER[@]}" --kind disbursement --file "$W/in/d1.json"
+jhf list "${PROPOSER[@]}" --status pending
 
-say "4. Each officer's tool shows the proposal, checks the sealed record, and signs locally."
+say "5. Each officer's tool shows the proposal, checks the sealed record, and signs locally."
 for n in 1 2 3; do
-  jhf approve --db "$DB" --id D-2026-000$n --key "$W/keys/demo-shcp-ana.key" --yes | tail -1
-  jhf approve --db "$DB" --id D-2026-000$n --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+  jhf approve "${SHCP[@]}" --id D-2026-000$n --key "$W/keys/demo-shcp-ana.key" --yes | tail -1
+  jhf approve "${USAID[@]}" --id D-2026-000$n --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
 done
 
-say "5. The water plant contract is cancelled: a reversal (nothing is ever deleted)."
+say "6. The water plant contract is cancelled: a reversal (nothing is ever deleted)."
 cat > "$W/in/r1.json" <<'J'
 {"id": "R-2026-0001", "reverses": "D-2026-0003", "reason": "Contract cancelled by the municipality; funds returned"}
 J
-jhf propose --db "$DB" --kind reversal --file "$W/in/r1.json"
-jhf approve --db "$DB" --id R-2026-0001 --key "$W/keys/demo-shcp-carlos.key" --yes | tail -1
-jhf approve --db "$DB" --id R-2026-0001 --key "$W/keys/demo-usaid-dana.key" --yes | tail -1
+jhf propose "${PROPOSER[@]}" --kind reversal --file "$W/in/r1.json"
+jhf approve "${SHCP[@]}" --id R-2026-0001 --key "$W/keys/demo-shcp-carlos.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id R-2026-0001 --key "$W/keys/demo-usaid-dana.key" --yes | tail -1
 
-say "6. Key rotation: SHCP replaces Ana's key with Elena's (made on Elena's own machine)."
+say "7. Key rotation: SHCP replaces Ana's key with Elena's (made on Elena's own machine)."
 echo '$ jhf keygen --name demo-shcp-elena --role approver --institution SHCP --out keys'
 ELENA=$("$JHF" keygen --name demo-shcp-elena --role approver --institution SHCP --out "$W/keys")
 echo "$ELENA"
 printf '{"id": "K-2026-0001", "add": [%s], "revoke": ["demo-shcp-ana"], "reason": "Officer rotation: Ana moves to another unit"}\n' \
   "$ELENA" > "$W/in/k1.json"
-jhf propose --db "$DB" --kind key_update --file "$W/in/k1.json"
-jhf approve --db "$DB" --id K-2026-0001 --key "$W/keys/demo-shcp-ana.key" --yes | tail -1
-jhf approve --db "$DB" --id K-2026-0001 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+jhf propose "${PROPOSER[@]}" --kind key_update --file "$W/in/k1.json"
+jhf approve "${SHCP[@]}" --id K-2026-0001 --key "$W/keys/demo-shcp-ana.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id K-2026-0001 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
 
-say "7. Ana's revoked key can no longer sign; Elena's can."
+say "8. Ana's revoked key can no longer sign; Elena's can."
 cat > "$W/in/d4.json" <<'J'
 {"id": "D-2026-0004", "amount": 90000000, "currency": "MXN", "category": "humanitarian_stabilization",
  "program": "youth", "municipality": "12001", "payee": {"name": "Casa de la Juventud de Acapulco"},
  "purpose": "After-school programme, first term", "value_date": "2026-12-05",
  "sealed": {"payee_account": {"number": "014028000005555557", "scheme": "CLABE"}, "payee_tax_id": "", "notes": ""}}
 J
-jhf propose --db "$DB" --kind disbursement --file "$W/in/d4.json"
-if "$JHF" approve --db "$DB" --id D-2026-0004 --key "$W/keys/demo-shcp-ana.key" --yes > "$W/refused.txt" 2>&1; then
+jhf propose "${PROPOSER[@]}" --kind disbursement --file "$W/in/d4.json"
+if "$JHF" approve "${SHCP[@]}" --id D-2026-0004 --key "$W/keys/demo-shcp-ana.key" --yes > "$W/refused.txt" 2>&1; then
   echo "unexpected: a revoked key signed"; exit 1
 else
   echo "refused as expected (exit $?): $(tail -1 "$W/refused.txt")"
 fi
-jhf approve --db "$DB" --id D-2026-0004 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
-jhf approve --db "$DB" --id D-2026-0004 --key "$W/keys/demo-usaid-dana.key" --yes | tail -1
+jhf approve "${SHCP[@]}" --id D-2026-0004 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id D-2026-0004 --key "$W/keys/demo-usaid-dana.key" --yes | tail -1
 
-say "8. Exports: a public one (no bank details) and an auditor one (with sealed records)."
-jhf export --db "$DB" --out "$W/public"
-jhf export --db "$DB" --out "$W/auditor" --sealed
+say "9. Exports: a public one (no bank details) and an auditor one (with sealed records)."
+jhf export --server "$URL" --out "$W/public"
+jhf export "${AUDITOR[@]}" --out "$W/auditor" --sealed
 # entry_hash = SHA-256(0x00 || line without its newline), computed here with coreutils alone.
 GENESIS=$({ printf '\0'; head -n 1 "$W/public/entries.jsonl" | tr -d '\n'; } | sha256sum | cut -c1-64)
 echo "genesis entry_hash (published out of band): $GENESIS"
 
-say "9. An auditor verifies the export offline, pinned to the published genesis hash."
+say "10. An auditor verifies the export offline, pinned to the published genesis hash."
 jhf verify --bundle "$W/auditor" --genesis "$GENESIS"
+echo "(anyone can also replay the live chain: jhf verify --server downloads the entries and checks them locally)"
+jhf verify --server "$URL" --genesis "$GENESIS" | head -2
 
-say "10. Someone edits one amount in a copy of the export: verification catches it."
+say "11. Someone edits one amount in a copy of the export: verification catches it."
 cp -r "$W/public" "$W/tampered"
 sed -i 's/"amount":4800000000/"amount":4900000000/' "$W/tampered/entries.jsonl"
 if "$JHF" verify --bundle "$W/tampered" --genesis "$GENESIS" > "$W/tampered.txt"; then
@@ -105,5 +129,10 @@ if "$JHF" verify --bundle "$W/tampered" --genesis "$GENESIS" > "$W/tampered.txt"
 else
   echo "exit $?: $(head -1 "$W/tampered.txt")"; grep -E '^  seq' "$W/tampered.txt"
 fi
+
+say "12. The service stops cleanly on SIGTERM: in-flight requests finish, the store is closed."
+kill -TERM $SERVICE; wait $SERVICE && echo "service exited 0"
+trap - EXIT
+echo "service.log has one line per request (request id, method, route, status, time):"; tail -2 "$W/service.log"
 
 say "Done. Everything above is in $W."

@@ -3,17 +3,25 @@ import LedgerCore
 
 /// Writes to standard output and standard error; reads confirmations.
 enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
+    static func out(_ text: String) { write(1, text + "\n") }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String) { write(2, text + "\n") }
+
+    /// Writes all of `text`; a reader that went away (`jhf … | head -1`) ends the output quietly.
+    private static func write(_ fd: Int32, _ text: String) {
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes[done...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            done += n
+        }
     }
 
     /// Asks a yes/no question on standard input; only "y" or "yes" is yes.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
+        write(1, "\(question) [y/N] ")
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

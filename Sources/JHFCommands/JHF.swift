@@ -19,6 +19,8 @@ public struct JHF: ParsableCommand {
 
     /// Runs the command line and returns the documented exit code.
     public static func runMain(_ arguments: [String]) -> Int32 {
+        // A closed pipe is an error returned by write, not a signal that kills the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(hoistingRemoteOptions(arguments))
             try command.run()

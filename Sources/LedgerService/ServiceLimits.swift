@@ -12,8 +12,6 @@ public enum ServiceLimits {
     public static let requestBodyMaxBytes = 1 << 20
     /// A connection left idle this long is closed, unless configured.
     public static let idleTimeoutDefaultSeconds: Int64 = 60
-    /// How long a request may wait for its write batch before the service answers 503.
-    public static let writeWaitMaxSeconds: Int64 = 30
     /// Access tokens one config file may list.
     public static let tokensMax = 1000
     /// Length of a presented bearer token.

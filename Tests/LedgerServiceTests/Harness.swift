@@ -46,9 +46,11 @@ final class Harness: Sendable {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("jhf-svc-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         path = "\(dir)/ledger.sqlite"
-        let keys = Self.approvers.keys.sorted().map {
+        // Four approvers and one checkpoint-log key (institution JOB), which may never approve.
+        let keys = (Self.approvers.keys.sorted().map {
             try! KeyObject(name: $0, institution: Self.approvers[$0]!, publicKey: LedgerBuilder.testKey($0).publicKey, role: .approver)
-        }
+        } + [try! KeyObject(name: "svc-job-log", institution: "JOB", publicKey: LedgerBuilder.testKey("svc-job-log").publicKey, role: .log)])
+            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let genesis = GenesisBody(title: "Service test", currencies: ["MXN", "USD"], keys: keys,
                                   budgets: [Budget(category: .humanitarianStabilization, currency: "MXN", amount: 1_000_000)],
                                   createdAt: "2026-11-01T00:00:00Z")

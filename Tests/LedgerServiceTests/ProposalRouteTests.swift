@@ -132,6 +132,7 @@ import Testing
                 ("same institution", try await h.approve(c, id, key: "svc-shcp-b", message: message), 422, "refused", "institution"),
                 ("revoked key", try await h.approve(c, id, key: "svc-usaid-b", message: message), 422, "refused", "key"),
                 ("unknown key", try await h.approve(c, id, key: "svc-nobody", message: message), 422, "refused", "key"),
+                ("key of neither institution (JOB log key)", try await h.approve(c, id, key: "svc-job-log", message: message), 422, "refused", "key"),
                 ("signature over another body", try await h.approve(c, id, key: "svc-usaid-a", message: otherMessage), 422, "refused", "signature"),
                 ("unknown proposal", try await h.approve(c, "D-404", key: "svc-usaid-a", message: message), 404, "notFound", "id"),
                 ("proposer token", try await h.approve(c, id, key: "svc-usaid-a", message: message, token: .proposer), 403, "forbidden", "Authorization"),

@@ -134,6 +134,14 @@ import Testing
         }, status: 2, stderr: { _ in "error [refused]: R6 institution: SHCP has already approved proposal D-9 (key demo-shcp-ana); one approval per institution\n" }),
         ErrorCase(name: "show of an unknown id", arguments: { l in ["show", "--db", l.db, "--id", "nope"] },
                   status: 2, stderr: { _ in "error [notFound]: id: no proposal with id nope\n" }),
+        ErrorCase(name: "both --db and --server", arguments: { l in ["list", "--db", l.db, "--server", "http://127.0.0.1:9"] },
+                  status: 2, stderr: { _ in "error [argument]: server: give either --db or --server, not both\n" }),
+        ErrorCase(name: "server URL not http", arguments: { _ in ["list", "--server", "ftp://example.invalid"] },
+                  status: 2, stderr: { _ in "error [argument]: server: must be an http:// or https:// URL\n" }),
+        ErrorCase(name: "token file readable by others", arguments: { l in
+            try write("\(l.dir)/open.token", "jhf_demo\n", mode: 0o644)
+            return ["list", "--server", "http://127.0.0.1:9", "--token-file", "\(l.dir)/open.token"]
+        }, status: 2, stderr: { l in "error [key]: token-file: \(l.dir)/open.token is accessible by group or others (mode 644); run chmod 600 \(l.dir)/open.token\n" }),
         ErrorCase(name: "unknown status filter", arguments: { l in ["list", "--db", l.db, "--status", "bogus"] },
                   status: 2, stderr: { _ in "error [argument]: status: must be pending, committed, withdrawn, expired or all\n" }),
         ErrorCase(name: "pinned genesis not hex", arguments: { l in ["verify", "--db", l.db, "--genesis", "zz"] },
@@ -227,7 +235,7 @@ import Testing
         #expect(try jhf("show", "--db", l.db, "--id", "D-9").stdout.contains("approvals:   none yet"))
     }
 
-    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "serve"])
+    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "serve", "token"])
     func everyOptionHasHelp(_ command: String) throws {
         let o = try jhf(command, "--help")
         #expect(o.status == 0)

@@ -98,16 +98,22 @@ final class Harness: Sendable {
         let lines = records.withLock { $0 }
         let file = "\(dir)/responses.jsonl"
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let (status, text) = try Self.checkOpenAPI(file)
+        #expect(status == 0, "responses do not match openapi.yaml:\n\(text)")
+    }
+
+    /// Runs Tests/Tools/check_openapi.py with `argument` (`--check` or a file of responses).
+    static func checkOpenAPI(_ argument: String) throws -> (Int32, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "\(Self.repo)/Tests/Tools/check_openapi.py", "\(Self.repo)/Schemas", file]
+        p.arguments = ["python3", "\(repo)/Tests/Tools/check_openapi.py", "\(repo)/Schemas", argument]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out
         try p.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "responses do not match openapi.yaml:\n\(text)")
+        return (p.terminationStatus, text)
     }
 
     // MARK: - Ledger helpers

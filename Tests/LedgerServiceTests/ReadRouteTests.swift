@@ -46,6 +46,13 @@ import Testing
         try h.checkOpenAPI()
     }
 
+    /// The OpenAPI document passes openapi-spec-validator and the structural checks.
+    @Test func openAPIDocumentIsValid() throws {
+        let (status, text) = try Harness.checkOpenAPI("--check")
+        #expect(status == 0, "\(text)")
+        #expect(text.hasPrefix("openapi.yaml: 10 paths, sound OpenAPI 3.1"))
+    }
+
     @Test func unknownRouteIsAProblem() async throws {
         let h = try Harness()
         try await h.run { c in

@@ -10,7 +10,9 @@ A record is {"method", "route" (the path template, e.g. /v1/proposals/{id}), "st
 covered by `default`); its media type must be declared; and its body, parsed as JSON, JSON
 Lines (one document per line) or text, must match the schema declared for it.
 
---check verifies: `openapi` is 3.1.x; info, paths and components are present; every
+--check validates the document with openapi-spec-validator (the OpenAPI 3.1 meta-schema),
+on a copy in which the project's schemas are inlined under components (the validator cannot
+fetch their https://jhf-ledger.invalid/ ids); and it verifies: `openapi` is 3.1.x; info, paths and components are present; every
 operation has an operationId (unique) and responses; every path parameter is declared;
 every $ref resolves (within the document or to a schema in SCHEMA_DIR); every schema is
 valid JSON Schema 2020-12. Prints problems and exits 1 if there are any.
@@ -97,6 +99,48 @@ def check(doc, registry):
     return problems
 
 
+def inlined(doc, schema_dir):
+    """A copy of the document with every project schema under components/schemas/x-NAME and
+    every reference to one (absolute by $id, or relative between schemas) pointing there."""
+    import copy
+
+    doc = copy.deepcopy(doc)
+    base = "https://jhf-ledger.invalid/schemas/v1/"
+    names = {}
+    for path in sorted(pathlib.Path(schema_dir).glob("*.schema.json")):
+        names[path.name] = json.loads(path.read_text(encoding="utf-8"))
+
+    def target(name, fragment):
+        return f"#/components/schemas/x-{name}" + (fragment[1:] if fragment.startswith("#/") else "")
+
+    def rewrite(node, current):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                if ref.startswith(base):
+                    name, _, frag = ref[len(base):].partition("#")
+                    node["$ref"] = target(name, "#" + frag)
+                elif current and ref.startswith("#"):
+                    node["$ref"] = target(current, ref)
+                elif current and ".schema.json" in ref:
+                    name, _, frag = ref.partition("#")
+                    node["$ref"] = target(name, "#" + frag)
+            for v in node.values():
+                rewrite(v, current)
+        elif isinstance(node, list):
+            for v in node:
+                rewrite(v, current)
+
+    rewrite(doc, None)
+    for name, schema in names.items():
+        schema = copy.deepcopy(schema)
+        schema.pop("$id", None)
+        schema.pop("$schema", None)
+        rewrite(schema, name)
+        doc["components"]["schemas"][f"x-{name}"] = schema
+    return doc
+
+
 def resolve(doc, ref):
     node = doc
     for part in ref.lstrip("#/").split("/"):
@@ -143,6 +187,12 @@ def main(argv):
     doc, registry = load(argv[1])
     if argv[2] == "--check":
         problems = check(doc, registry)
+        from openapi_spec_validator import validate
+
+        try:
+            validate(inlined(doc, argv[1]))
+        except Exception as e:  # noqa: BLE001 - report the validator's finding
+            problems.append(f"openapi-spec-validator: {str(e)[:500]}")
         print("\n".join(problems) if problems else f"openapi.yaml: {len(doc['paths'])} paths, sound OpenAPI {doc['openapi']}")
         return 1 if problems else 0
     problems = []

@@ -21,10 +21,16 @@ extension Routes {
         if o.created { worker.rememberMessage(of: o.record) }
         // The body as stored (with proposed_at and sealed_digest), so the proposer can check it
         // and a client can rebuild the approval message without another request.
-        var response = Self.json(.object([
-            "approval_digest": .string(o.record.approvalDigest.hex), "body": o.record.body.json, "id": .string(o.record.id),
-            "kind": .string(o.record.kind.rawValue), "ledger_id": .string(o.record.ledgerID), "status": .string(o.record.status.rawValue),
-        ]), status: o.created ? .created : .ok)
+        // The stored body is already canonical: it is copied in rather than serialized again.
+        var bytes = Array(#"{"approval_digest":""#.utf8) + Array(o.record.approvalDigest.hex.utf8) + Array(#"","body":"#.utf8)
+        bytes += o.record.bodyBytes
+        for (key, value) in [("id", o.record.id), ("kind", o.record.kind.rawValue), ("ledger_id", o.record.ledgerID), ("status", o.record.status.rawValue)] {
+            bytes += Array(",\"\(key)\":".utf8)
+            JSONCanonical.write(.string(value), into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        var response = Response(status: o.created ? .created : .ok, headers: [.contentType: "application/json"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         response.headers[.location] = "/v1/proposals/\(o.record.id)"
         return response
     }

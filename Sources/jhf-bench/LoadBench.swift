@@ -23,8 +23,10 @@ struct LoadBench: ParsableCommand {
     @Option(help: "Disbursements committed before measuring (warm-up).") var warmup = 1_000
     @Option(help: "Single-row durable commits for the raw SQLite rate.") var rawCommits = 5_000
     @Option(help: "The jhf executable (default: next to jhf-bench).") var jhf: String?
+    @Option(help: "Client: threads (one blocking keep-alive connection per client; lean) or async (AsyncHTTPClient).") var client = "threads"
 
     func validate() throws {
+        guard ["threads", "async"].contains(client) else { throw ValidationError("--client must be threads or async") }
         guard (1...10_000_000).contains(entries), (1...1024).contains(clients), warmup >= 0, rawCommits >= 100 else {
             throw ValidationError("--entries 1…10,000,000, --clients 1…1024, --warmup ≥ 0, --raw-commits ≥ 100")
         }
@@ -51,15 +53,23 @@ struct LoadBench: ParsableCommand {
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
         let base = "http://127.0.0.1:\(port)"
 
+        let (clients, warmup, entries, useThreads) = (self.clients, self.warmup, self.entries, client == "threads")
         let result = Blocking.run { () async throws -> LoadResult in
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
                 connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients * 2)))
             do {
                 try await waitForHealth(client, base)
-                let load = Load(client: client, base: base, token: token)
-                if warmup > 0 { _ = try await load.run(first: 1, count: warmup, clients: clients) }
-                let r = try await load.run(first: 1 + warmup, count: entries, clients: clients)
-                let metrics = try await load.text("\(base)/metrics")
+                let r: (seconds: Double, latencies: [Double])
+                if useThreads {
+                    let load = SocketLoad(port: port, token: token)
+                    if warmup > 0 { _ = try load.run(first: 1, count: warmup, clients: clients) }
+                    r = try load.run(first: 1 + warmup, count: entries, clients: clients)
+                } else {
+                    let load = Load(client: client, base: base, token: token)
+                    if warmup > 0 { _ = try await load.run(first: 1, count: warmup, clients: clients) }
+                    r = try await load.run(first: 1 + warmup, count: entries, clients: clients)
+                }
+                let metrics = try await Load(client: client, base: base, token: token).text("\(base)/metrics")
                 try await client.shutdown()
                 return LoadResult(seconds: r.seconds, latencies: r.latencies, metrics: metrics)
             } catch {
@@ -79,7 +89,7 @@ struct LoadBench: ParsableCommand {
         let batches = metric(r.metrics, "jhf_write_batches_total")
         let batched = metric(r.metrics, "jhf_write_batch_requests_total")
         print("""
-            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) clients, 3 requests each
+            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each
               committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
               approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
               group commit:       \(Int(batched)) write requests in \(Int(batches)) transactions (\(String(format: "%.1f", batched / max(batches, 1))) per commit, whole run)

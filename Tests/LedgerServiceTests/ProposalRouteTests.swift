@@ -14,6 +14,9 @@ import Testing
             let first = try await h.call(c, .post, "/v1/proposals", route: "/v1/proposals", token: .proposer, json: body)
             #expect(first.status == 201)
             #expect(first["status"] == .string("pending"))
+            #expect(try JSONParser.parse(first.body).canonicalBytes == first.body, "the answer is canonical JSON")
+            let stored = try LedgerStore(path: h.path).proposal(id: "D-1")!
+            #expect(first["body"] == stored.body.json && first["approval_digest"] == .string(stored.approvalDigest.hex))
             let again = try await h.call(c, .post, "/v1/proposals", route: "/v1/proposals", token: .proposer, json: body)
             #expect(again.status == 200)
             #expect(again.body == first.body)

@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerService", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
         .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "LedgerCore", "LedgerStore"]),

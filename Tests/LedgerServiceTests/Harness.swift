@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LedgerCore
 import LedgerService
 import LedgerStore
+import Logging
 import Synchronization
 import Testing
 
@@ -68,7 +69,10 @@ final class Harness: Sendable {
 
     /// Runs `body` with a test client of the service's router.
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: routes.router())
+        // Request log lines are tested by hand (docs/demo.sh); here they would only bury the test output.
+        var logger = Logger(label: "jhf.service.test")
+        logger.logLevel = .warning
+        let app = Application(router: routes.router(), logger: logger)
         try await app.test(.router, body)
     }
 

@@ -51,25 +51,32 @@ struct Approve: ParsableCommand {
             throw CLIFailure("not signed: confirmation declined")
         }
         let signature = keyFile.secretKey.sign(message)
+        let outcome: ApprovalOutcome
         if let client {
             let reply = try client.post("/v1/proposals/\(RemoteClient.escape(p.id))/approvals",
                                         .object(["key": .string(keyFile.name), "signature": .string(signature.base64)])).json
-            guard case .object(let o) = reply, case .string(let outcome)? = o["outcome"] else {
-                throw CLIFailure("error [server]: the service's answer to the approval has no outcome")
-            }
-            switch (outcome, o["seq"], o["entry_hash"], o["waiting_for"]) {
-            case ("committed", .integer(let seq)?, .string(let hash)?, _): Console.out("committed: seq \(seq) entry_hash \(hash)")
-            case ("recorded", _, _, .string(let waiting)?): Console.out("approval by \(keyFile.name) recorded; waiting for \(waiting).")
-            case ("already_recorded", _, _, _): Console.out("this approval was already recorded; nothing changed.")
-            default: throw CLIFailure("error [server]: the service's answer to the approval is not understood")
-            }
-            return
+            outcome = try Self.outcome(reply)
+        } else {
+            outcome = try guarded { try store!.approve(id: p.id, keyName: keyFile.name, signature: signature, now: try Clock.now()) }
         }
-        let outcome = try guarded { try store!.approve(id: p.id, keyName: keyFile.name, signature: signature, now: try Clock.now()) }
         switch outcome {
         case .recorded(let waiting): Console.out("approval by \(keyFile.name) recorded; waiting for \(waiting).")
         case .alreadyRecorded: Console.out("this approval was already recorded; nothing changed.")
         case .committed(let seq, let hash): Console.out("committed: seq \(seq) entry_hash \(hash.hex)")
         }
+    }
+
+    /// The service's answer to an approval, as the store's outcome.
+    private static func outcome(_ reply: JSONValue) throws -> ApprovalOutcome {
+        guard case .object(let o) = reply else { throw CLIFailure("error [server]: the service's answer to the approval is not an object") }
+        switch (o["outcome"], o["seq"], o["entry_hash"], o["waiting_for"]) {
+        case (.string("committed")?, .integer(let seq)?, .string(let hex)?, _):
+            guard let hash = try? Hash(hex: hex) else { break }
+            return .committed(seq: seq, entryHash: hash)
+        case (.string("recorded")?, _, _, .string(let waiting)?): return .recorded(waitingFor: waiting)
+        case (.string("already_recorded")?, _, _, _): return .alreadyRecorded
+        default: break
+        }
+        throw CLIFailure("error [server]: the service's answer to the approval is not understood")
     }
 }

@@ -16,28 +16,35 @@ struct Export: ParsableCommand {
         if let client = try remote.client(db: db) {
             // Entries first: they say at which seq each disbursement sits, which pages the sealed records.
             var seqOfID: [String: Int64] = [:]
+            // Bundle.write takes store errors; a download failure is kept whole and thrown after it.
             var failure: Error?
-            counts = try guarded {
-                try Bundle.write(to: out, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
-                    do {
-                        var seq: Int64 = 0
-                        try client.forEachLine("entries") { line in
-                            try emit(line)
-                            if sealed, case .object(let e)? = try? JSONParser.parse(line), case .object(let b)? = e["body"],
-                               case .string(let id)? = b["id"], case .string("disbursement")? = e["kind"] { seqOfID[id] = seq }
-                            seq += 1
+            func downloading(_ body: () throws -> Void) throws(StoreError) {
+                do { try body() } catch let e as StoreError { throw e } catch { failure = error; throw StoreError(.io, "download failed") }
+            }
+            do {
+                counts = try guarded {
+                    try Bundle.write(to: out, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+                        try downloading {
+                            var seq: Int64 = 0
+                            try client.forEachLine("entries") { line in
+                                try emit(line)
+                                if sealed, case .object(let e)? = try? JSONParser.parse(line), case .object(let b)? = e["body"],
+                                   case .string(let id)? = b["id"], case .string("disbursement")? = e["kind"] { seqOfID[id] = seq }
+                                seq += 1
+                            }
                         }
-                    } catch let e as StoreError { throw e } catch { failure = error; throw StoreError(.io, "download failed") }
-                }, sealed: !sealed ? nil : { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
-                    do {
-                        try client.forEachLine("sealed", seqOf: { line in
-                            guard case .object(let o)? = try? JSONParser.parse(line), case .string(let id)? = o["id"] else { return nil }
-                            return seqOfID[id]
-                        }) { line in try emit(line) }
-                    } catch let e as StoreError { throw e } catch { failure = error; throw StoreError(.io, "download failed") }
-                })
-            }.self
-            if let failure { throw failure }
+                    }, sealed: !sealed ? nil : { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+                        try downloading {
+                            try client.forEachLine("sealed", seqOf: { line in
+                                guard case .object(let o)? = try? JSONParser.parse(line), case .string(let id)? = o["id"] else { return nil }
+                                return seqOfID[id]
+                            }) { line in try emit(line) }
+                        }
+                    })
+                }
+            } catch {
+                throw failure ?? error
+            }
         } else {
             counts = try guarded { try Bundle.export(try LedgerStore(path: db!), to: out, sealed: sealed) }
         }

@@ -11,6 +11,17 @@ enum Files {
         return Array(data)
     }
 
+    /// Refuses a secret file (key or token) that group or others may access.
+    static func requirePrivate(_ path: String, field: String) throws {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw CLIFailure("error [io]: \(field): cannot read \(path)", status: ExitStatus.storage)
+        }
+        if st.st_mode & 0o077 != 0 {
+            throw CLIFailure("error [key]: \(field): \(path) is accessible by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
+        }
+    }
+
     /// Reads and strictly parses a JSON file; errors name the option.
     static func readJSON(_ path: String, field: String) throws -> JSONValue {
         let bytes = try read(path, field: field)

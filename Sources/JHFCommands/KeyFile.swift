@@ -12,13 +12,7 @@ struct KeyFile {
 
     /// Reads a key file, refusing one that group or others may access.
     static func load(_ path: String) throws -> KeyFile {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            throw CLIFailure("error [io]: key: cannot read \(path)", status: ExitStatus.storage)
-        }
-        if st.st_mode & 0o077 != 0 {
-            throw CLIFailure("error [key]: key: \(path) is accessible by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
-        }
+        try Files.requirePrivate(path, field: "key")
         let json = try Files.readJSON(path, field: "key")
         do {
             let r = try FieldReader(json, path: "key", fields: fields)

@@ -40,11 +40,7 @@ struct RemoteClient {
 
     /// Reads a token file, refusing one that group or others may read (like a key file).
     static func readToken(_ path: String) throws -> String {
-        var st = stat()
-        guard stat(path, &st) == 0 else { throw CLIFailure("error [io]: token-file: cannot read \(path)", status: ExitStatus.storage) }
-        if st.st_mode & 0o077 != 0 {
-            throw CLIFailure("error [key]: token-file: \(path) is accessible by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
-        }
+        try Files.requirePrivate(path, field: "token-file")
         let text = String(decoding: try Files.read(path, field: "token-file"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw CLIFailure("error [key]: token-file: \(path) must hold one token of printable ASCII")

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import LedgerCore
 import LedgerService
 import LedgerStore
@@ -39,14 +38,13 @@ struct Serve: ParsableCommand {
         if settings.tokens.isEmpty { logger.warning("no access tokens configured: only public reads will succeed") }
         let (app, worker) = try guarded { try Service.application(database: db, host: String(listen[..<colon]), port: port, config: settings, logger: logger) }
         // ArgumentParser runs this synchronously; the server runs until SIGTERM or SIGINT.
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var failure: Error?
-        Task {
-            do { try await app.runService() } catch { failure = error }
+        let result = Blocking.run { () async throws -> Void in
+            // The store is closed after the server stops, whether it stopped cleanly or not.
+            let served: Result<Void, Error>
+            do { served = .success(try await app.runService()) } catch { served = .failure(error) }
             await worker.close()
-            done.signal()
+            try served.get()
         }
-        done.wait()
-        if let failure { throw CLIFailure("error [io]: serve: \(failure)", status: ExitStatus.storage) }
+        if case .failure(let failure) = result { throw CLIFailure("error [io]: serve: \(failure)", status: ExitStatus.storage) }
     }
 }

@@ -105,17 +105,19 @@ extension LedgerStore {
         if !failures.isEmpty { throw StoreError(.refused, "proposal \(d.id) breaks ledger rules", failures: failures) }
         guard let t = Timestamp.unixSeconds(now) else { throw StoreError(.invalid, field: "now", "must be a timestamp") }
         let expiresAt = Timestamp.string(unixSeconds: t + proposalLifetimeSeconds)
-        try insertProposal(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, sealed: d.sealed, now: now)
+        let digest = try insertProposal(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, sealed: d.sealed, now: now)
         try db.prepare("INSERT INTO proposal_inputs(proposal_id, input, expires_at) VALUES (?, ?, ?)")
             .bind(.text(d.id), .blob(d.submittedBytes), .text(expiresAt)).run()
-        let digest = Hash.sha256(Body.approvalMessage(canonicalBody: d.bodyBytes[...], kind: d.kind.rawValue, ledgerID: ledgerID))
         let record = ProposalRecord(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, approvalDigest: digest, status: .pending,
                                     createdAt: now, expiresAt: expiresAt, committedSeq: nil, approvals: [], sealed: d.sealed, closure: nil)
         return ProposeOutcome(record: record, created: true)
     }
 
-    func insertProposal(id: String, ledgerID: String, body: Body, bodyBytes: [UInt8]? = nil, sealed: SealedRecord?, now: String) throws(StoreError) {
+    /// Inserts a pending proposal (and its sealed record); returns its approval digest.
+    @discardableResult
+    func insertProposal(id: String, ledgerID: String, body: Body, bodyBytes: [UInt8]? = nil, sealed: SealedRecord?, now: String) throws(StoreError) -> Hash {
         let bodyBytes = bodyBytes ?? body.json.canonicalBytes
+        let digest = Hash.sha256(Body.approvalMessage(canonicalBody: bodyBytes[...], kind: body.kind.rawValue, ledgerID: ledgerID))
         if case .disbursement(let d) = body {
             guard let sealed, sealed.digest == d.sealedDigest else {
                 throw StoreError(.invalid, field: "sealed", rule: .r11, "a disbursement needs the sealed record matching its sealed_digest")
@@ -124,13 +126,12 @@ extension LedgerStore {
         try db.prepare("""
             INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at)
             VALUES (?, ?, ?, ?, ?, 'pending', ?)
-            """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(bodyBytes),
-                      .blob(Hash.sha256(Body.approvalMessage(canonicalBody: bodyBytes[...], kind: body.kind.rawValue, ledgerID: ledgerID)).bytes),
-                      .text(now)).run()
+            """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(bodyBytes), .blob(digest.bytes), .text(now)).run()
         if let sealed {
             try db.prepare("INSERT INTO sealed(disbursement_id, record, digest) VALUES (?, ?, ?)")
                 .bind(.text(id), .blob(sealed.json.canonicalBytes), .blob(sealed.digest.bytes)).run()
         }
+        return digest
     }
 
     /// The signature is checked at once against the key in force now. The same approval

@@ -95,14 +95,9 @@ public final class LedgerStore {
         """
 
     public func proposal(id: String) throws(StoreError) -> ProposalRecord? {
-        try proposal(id: id, includeSealed: true)
-    }
-
-    /// One proposal; without its sealed record when the caller has no use for it (approvals).
-    func proposal(id: String, includeSealed: Bool) throws(StoreError) -> ProposalRecord? {
         let s = try db.prepare("SELECT \(Self.proposalColumns) WHERE p.id = ?").bind(.text(id))
         defer { s.reset() }
-        return try s.step() ? try readProposal(s, includeSealed: includeSealed) : nil
+        return try s.step() ? try readProposal(s) : nil
     }
 
     /// Proposals by status (nil: all), oldest first; `after` is the `next` of the previous page.
@@ -123,13 +118,13 @@ public final class LedgerStore {
         defer { s.reset() }
         while try s.step() {
             if out.count == limit { return (out, last) }
-            out.append(try readProposal(s, includeSealed: true))
+            out.append(try readProposal(s))
             last = s.int(13)
         }
         return (out, nil)
     }
 
-    private func readProposal(_ s: SQLiteStatement, includeSealed: Bool) throws(StoreError) -> ProposalRecord {
+    private func readProposal(_ s: SQLiteStatement) throws(StoreError) -> ProposalRecord {
         let id = s.text(0) ?? ""
         let bodyBytes = s.blob(3)
         let body: Body
@@ -141,7 +136,7 @@ public final class LedgerStore {
         }
         let approvals = try storedApprovals(of: id)
         var sealed: SealedRecord?
-        if includeSealed && body.kind == .disbursement {
+        if body.kind == .disbursement {
             let q = try db.prepare("SELECT record FROM sealed WHERE disbursement_id = ?").bind(.text(id))
             defer { q.reset() }
             if try q.step() {

@@ -205,30 +205,21 @@ struct Load: Sendable {
 
     /// Proposes disbursement `n`, then approves it as SHCP and as USAID; returns the approvals' latencies.
     private func cosign(_ n: Int) async throws -> [Double] {
-        let proposed = try await post("/v1/proposals", Array(#"{"body":"#.utf8) + BenchKeys.disbursementInputBytes(n) + Array(#","kind":"disbursement"}"#.utf8))
-        guard case .object(let o) = proposed, let bodyJSON = o["body"], case .string(let ledgerID)? = o["ledger_id"] else {
-            throw BenchError("proposal \(n): unexpected answer")
-        }
-        // The message is rebuilt from the returned body (canonicalized here), as an officer's tool does.
-        let message = Body.approvalMessage(bodyJSON: bodyJSON, kind: "disbursement", ledgerID: ledgerID)
+        let (status, body) = try await post("/v1/proposals", Cosign.proposal(n))
+        let message = try Cosign.message(n, status, body)
         var latencies: [Double] = []
         for (i, name) in BenchKeys.approvers(n).enumerated() {
+            let (path, approval) = Cosign.approval(n, name, message)
             let t = Measure.now()
-            let signature = BenchKeys.secrets[name]!.sign(message).base64
-            let reply = try await post("/v1/proposals/D-\(n)/approvals", Array(#"{"key":"\#(name)","signature":"\#(signature)"}"#.utf8))
+            let (status, reply) = try await post(path, approval)
             latencies.append(Measure.now() - t)
-            if i == 1 {
-                guard case .object(let a) = reply, case .string("committed")? = a["outcome"],
-                      case .integer(let seq)? = a["seq"], case .string(let hash)? = a["entry_hash"] else {
-                    throw BenchError("D-\(n) was not committed after both approvals")
-                }
-                onCommit?(n, seq, hash)
-            }
+            if let (seq, hash) = try Cosign.checkApproval(n, second: i == 1, status, reply) { onCommit?(n, seq, hash) }
         }
         return latencies
     }
 
-    func post(_ path: String, _ bytes: [UInt8]) async throws -> JSONValue {
+    /// One POST; the status and the whole answer.
+    func post(_ path: String, _ bytes: [UInt8]) async throws -> (Int, [UInt8]) {
         var request = HTTPClientRequest(url: base + path)
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -236,10 +227,7 @@ struct Load: Sendable {
         request.body = .bytes(ByteBuffer(bytes: bytes))
         let response = try await client.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 1 << 20)
-        guard response.status.code < 300 else {
-            throw BenchError("POST \(path): HTTP \(response.status.code): \(String(buffer: body))")
-        }
-        return try JSONParser.parse(Array(body.readableBytesView))
+        return (Int(response.status.code), Array(body.readableBytesView))
     }
 
     func text(_ url: String) async throws -> String {

@@ -26,7 +26,15 @@ struct SocketLoad {
                     while true {
                         let n = next.value.add(1, ordering: .relaxed).oldValue
                         if n >= end { break }
-                        mine += try Cosign.run(n) { path, body in try connection.post(path, token: token, body: body) }
+                        let (status, body) = try connection.post("/v1/proposals", token: token, body: Cosign.proposal(n))
+                        let message = try Cosign.message(n, status, body)
+                        for (i, name) in BenchKeys.approvers(n).enumerated() {
+                            let (path, approval) = Cosign.approval(n, name, message)
+                            let t = Measure.now()
+                            let (status, reply) = try connection.post(path, token: token, body: approval)
+                            mine.append(Measure.now() - t)
+                            _ = try Cosign.checkApproval(n, second: i == 1, status, reply)
+                        }
                     }
                     results.add(mine)
                 } catch {
@@ -51,32 +59,39 @@ struct SocketLoad {
     }
 }
 
-/// One disbursement's co-signing, independent of the HTTP client that carries it.
+/// One disbursement's co-signing, step by step, independent of the HTTP client that carries
+/// it (the thread client and the async client run the same steps).
 enum Cosign {
-    /// Proposes disbursement `n` and posts both approvals; returns the approvals' latencies.
-    /// `post(path, body)` returns the response status and body.
-    static func run(_ n: Int, post: (String, [UInt8]) throws -> (Int, [UInt8])) throws -> [Double] {
-        let (status, body) = try post("/v1/proposals", Array(#"{"body":"#.utf8) + BenchKeys.disbursementInputBytes(n) + Array(#","kind":"disbursement"}"#.utf8))
+    /// The `POST /v1/proposals` body for disbursement `n`.
+    static func proposal(_ n: Int) -> [UInt8] {
+        Array(#"{"body":"#.utf8) + BenchKeys.disbursementInputBytes(n) + Array(#","kind":"disbursement"}"#.utf8)
+    }
+
+    /// The approval message rebuilt from the service's answer to the proposal (its returned
+    /// body, canonicalized here), as an officer's tool does.
+    static func message(_ n: Int, _ status: Int, _ body: [UInt8]) throws -> [UInt8] {
         guard status == 201 || status == 200, case .object(let o) = try JSONParser.parse(body), let bodyJSON = o["body"],
               case .string(let ledgerID)? = o["ledger_id"] else {
             throw BenchError("proposal \(n): HTTP \(status): \(String(decoding: body, as: UTF8.self))")
         }
-        // The message is rebuilt from the returned body (canonicalized here), as an officer's tool does.
-        let message = Body.approvalMessage(bodyJSON: bodyJSON, kind: "disbursement", ledgerID: ledgerID)
-        var latencies: [Double] = []
-        for (i, name) in BenchKeys.approvers(n).enumerated() {
-            let signature = BenchKeys.secrets[name]!.sign(message).base64
-            let t = Measure.now()
-            let (status, reply) = try post("/v1/proposals/D-\(n)/approvals", Array(#"{"key":"\#(name)","signature":"\#(signature)"}"#.utf8))
-            latencies.append(Measure.now() - t)
-            guard status == 200 else { throw BenchError("approval of D-\(n): HTTP \(status): \(String(decoding: reply, as: UTF8.self))") }
-            if i == 1 {
-                guard case .object(let a) = try JSONParser.parse(reply), case .string("committed")? = a["outcome"] else {
-                    throw BenchError("D-\(n) was not committed after both approvals")
-                }
-            }
+        return Body.approvalMessage(bodyJSON: bodyJSON, kind: "disbursement", ledgerID: ledgerID)
+    }
+
+    /// The path and body of approver `name`'s approval of disbursement `n`, signed locally.
+    static func approval(_ n: Int, _ name: String, _ message: [UInt8]) -> (String, [UInt8]) {
+        let signature = BenchKeys.secrets[name]!.sign(message).base64
+        return ("/v1/proposals/D-\(n)/approvals", Array(#"{"key":"\#(name)","signature":"\#(signature)"}"#.utf8))
+    }
+
+    /// Checks an approval's answer; for the second approval, returns the committed seq and entry hash.
+    static func checkApproval(_ n: Int, second: Bool, _ status: Int, _ reply: [UInt8]) throws -> (seq: Int64, hash: String)? {
+        guard status == 200 else { throw BenchError("approval of D-\(n): HTTP \(status): \(String(decoding: reply, as: UTF8.self))") }
+        guard second else { return nil }
+        guard case .object(let a) = try JSONParser.parse(reply), case .string("committed")? = a["outcome"],
+              case .integer(let seq)? = a["seq"], case .string(let hash)? = a["entry_hash"] else {
+            throw BenchError("D-\(n) was not committed after both approvals")
         }
-        return latencies
+        return (seq, hash)
     }
 }
 

@@ -15,9 +15,17 @@ public struct Problem: Error, HTTPResponseError {
     public let rule: Rule?
     public let detail: String
     public let failures: [Failure]
+    /// What the service log gets for a storage error, whose answer says only "storage error".
+    let logDetail: String?
 
     public init(status: HTTPResponse.Status, code: String, field: String? = nil, rule: Rule? = nil, detail: String, failures: [Failure] = []) {
         (self.status, self.code, self.field, self.rule, self.detail, self.failures) = (status, code, field, rule, detail, failures)
+        logDetail = nil
+    }
+
+    private init(hiding e: StoreError) {
+        (status, code, field, rule, detail, failures) = (.internalServerError, e.codeName, nil, e.rule, "storage error; the service log has the details", [])
+        logDetail = e.description
     }
 
     /// Maps the store's stable error codes to HTTP statuses.
@@ -30,9 +38,8 @@ public struct Problem: Error, HTTPResponseError {
         case .conflict: status = .conflict
         case .io, .corrupt: status = .internalServerError
         }
-        let hidden = e.code == .io || e.code == .corrupt
-        self.init(status: status, code: e.codeName, field: hidden || e.field.isEmpty ? nil : e.field, rule: e.rule,
-                  detail: hidden ? "storage error; the service log has the details" : e.message, failures: hidden ? [] : e.failures)
+        if status == .internalServerError { self.init(hiding: e); return }
+        self.init(status: status, code: e.codeName, field: e.field.isEmpty ? nil : e.field, rule: e.rule, detail: e.message, failures: e.failures)
     }
 
     /// A core-layer error in a request: malformed JSON is 400, anything else 422.

@@ -14,6 +14,7 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let p as Problem {
+            if let detail = p.logDetail { context.logger.error("storage error", metadata: ["error": "\(detail)"]) }
             response = try p.response(from: request, context: context)
         } catch let e as HTTPResponseError {
             response = try Problem(framework: e.status).response(from: request, context: context)

@@ -54,24 +54,29 @@ struct LoadBench: ParsableCommand {
         let base = "http://127.0.0.1:\(port)"
 
         let (clients, warmup, entries, useThreads) = (self.clients, self.warmup, self.entries, client == "threads")
+        let serverPID = server.processIdentifier
         let result = Blocking.run { () async throws -> LoadResult in
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
                 connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients * 2)))
             do {
                 try await waitForHealth(client, base)
                 let r: (seconds: Double, latencies: [Double])
+                let cpuBefore: (server: Double, client: Double)
                 if useThreads {
                     let load = SocketLoad(port: port, token: token)
                     if warmup > 0 { _ = try load.run(first: 1, count: warmup, clients: clients) }
+                    cpuBefore = (Measure.cpuSeconds(pid: serverPID), Measure.ownCPUSeconds())
                     r = try load.run(first: 1 + warmup, count: entries, clients: clients)
                 } else {
                     let load = Load(client: client, base: base, token: token)
                     if warmup > 0 { _ = try await load.run(first: 1, count: warmup, clients: clients) }
+                    cpuBefore = (Measure.cpuSeconds(pid: serverPID), Measure.ownCPUSeconds())
                     r = try await load.run(first: 1 + warmup, count: entries, clients: clients)
                 }
+                let cpu = (server: Measure.cpuSeconds(pid: serverPID) - cpuBefore.server, client: Measure.ownCPUSeconds() - cpuBefore.client)
                 let metrics = try await Load(client: client, base: base, token: token).text("\(base)/metrics")
                 try await client.shutdown()
-                return LoadResult(seconds: r.seconds, latencies: r.latencies, metrics: metrics)
+                return LoadResult(seconds: r.seconds, latencies: r.latencies, metrics: metrics, serverCPU: cpu.server, clientCPU: cpu.client)
             } catch {
                 try? await client.shutdown()
                 throw error
@@ -92,6 +97,8 @@ struct LoadBench: ParsableCommand {
             load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each
               committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
               approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
+              CPU per disbursement: service \(String(format: "%.0f", r.serverCPU / Double(entries) * 1e6)) µs, load generator \(String(format: "%.0f", r.clientCPU / Double(entries) * 1e6)) µs (\(String(format: "%.0f", (r.serverCPU + r.clientCPU) / r.seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))% of \(ProcessInfo.processInfo.activeProcessorCount) cores busy)
+              writer busy:        \(String(format: "%.0f", metric(r.metrics, "jhf_write_batch_duration_seconds_sum") / max(r.seconds, 1e-9) * 100))% of the measured time (run and commit, whole run's sum)
               group commit:       \(Int(batched)) write requests in \(Int(batches)) transactions (\(String(format: "%.1f", batched / max(batches, 1))) per commit, whole run)
               raw SQLite commits: \(String(format: "%.0f", raw)) single-row durable commits/s (WAL, synchronous=FULL, same disk)
               ratio:              \(String(format: "%.2f", rate / raw)) co-signed disbursements per raw commit
@@ -122,6 +129,9 @@ struct LoadBench: ParsableCommand {
         let seconds: Double
         let latencies: [Double]
         let metrics: String
+        /// CPU seconds (user + system) the service and the load generator used in the measured phase.
+        let serverCPU: Double
+        let clientCPU: Double
     }
 
     private func metric(_ text: String, _ name: String) -> Double {

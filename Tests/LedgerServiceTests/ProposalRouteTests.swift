@@ -1,7 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import LedgerCore
-import LedgerService
+@testable import LedgerService
 import LedgerStore
 import Testing
 
@@ -248,6 +248,18 @@ import Testing
     }
 
     /// 50 clients approve the same 20 proposals at once: each is appended exactly once.
+    @Test(arguments: [StoreError(.io, field: "db", "cannot open /srv/jhf/ledger.sqlite: disk I/O error"),
+                      StoreError(.corrupt, "entry 7 does not extend the chain")])
+    func storageErrorsAreLoggedNotShown(_ error: StoreError) {
+        let p = Problem(error)
+        #expect(p.status == .internalServerError)
+        #expect(p.field == nil)
+        #expect(p.detail == "storage error; the service log has the details")
+        #expect(p.logDetail == error.description, "the log must get what the answer hides")
+        // Refusals are shown in full and have nothing to log.
+        #expect(Problem(StoreError(.refused, field: "key", "not an approver")).logDetail == nil)
+    }
+
     @Test func concurrentApprovalsAppendEachProposalOnce() async throws {
         let h = try Harness()
         try await h.run { c in

@@ -40,6 +40,9 @@ public enum Limits {
     public static let verifiedSignaturesMemoMax = 100_000
     /// Write requests the store commits together in one durable transaction (group commit).
     public static let writeBatchRequestsMax = 512
+    /// Hashes in one Merkle audit path: enough for a tree of 2^63 leaves (inclusion needs at
+    /// most 63, consistency at most 64 including the first root).
+    public static let merklePathHashesMax = 64
     /// Length of a withdrawal reason, in Unicode scalars.
     public static let withdrawalReasonScalarsMax = 1000
 }

@@ -43,6 +43,13 @@ public enum Limits {
     /// Hashes in one Merkle audit path: enough for a tree of 2^63 leaves (inclusion needs at
     /// most 63, consistency at most 64 including the first root).
     public static let merklePathHashesMax = 64
+    /// Size of one signed note (a checkpoint with its signature lines), in bytes.
+    public static let noteBytesMax = 65_536
+    /// Signature lines in one signed note: the log key's and cosignatures (C2SP asks
+    /// verifiers to accept at least 16).
+    public static let noteSignaturesMax = 100
+    /// Length of a signed-note key name, in bytes.
+    public static let noteKeyNameBytesMax = 256
     /// Length of a withdrawal reason, in Unicode scalars.
     public static let withdrawalReasonScalarsMax = 1000
 }

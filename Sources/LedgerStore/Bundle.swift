@@ -5,6 +5,7 @@ import LedgerCore
 public enum Bundle {
     public static let entriesFile = "entries.jsonl"
     public static let sealedFile = "sealed.jsonl"
+    public static let checkpointFile = "checkpoint"
 
     /// Writes `entries.jsonl` (and `sealed.jsonl` with `sealed`) into `directory`.
     /// Files are written beside their final names and renamed into place.
@@ -76,7 +77,7 @@ public enum Bundle {
         guard FileManager.default.fileExists(atPath: entriesPath) else {
             throw StoreError(.io, field: "bundle", "\(entriesPath) does not exist")
         }
-        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis)
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: try readCheckpoint(directory))
         let reader = try LineReader(path: entriesPath)
         while true {
             let batch = try reader.next(max: Limits.verifyBatchEntriesMax)
@@ -95,6 +96,20 @@ public enum Bundle {
             }
         }
         return verifier.finish()
+    }
+
+    /// The export's checkpoint note, if it has one; at most one byte beyond the note limit is
+    /// read, so an oversized file is refused by the note's own parser (R12), not loaded.
+    static func readCheckpoint(_ directory: String) throws(StoreError) -> [UInt8]? {
+        let path = "\(directory)/\(checkpointFile)"
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError(.io, field: "bundle", "cannot read \(path)") }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.read(upToCount: Limits.noteBytesMax + 1) ?? Data())
+        } catch {
+            throw StoreError(.io, field: "bundle", "cannot read \(path): \(error.localizedDescription)")
+        }
     }
 
     /// Verifies a database as an auditor would an export with sealed records, and also

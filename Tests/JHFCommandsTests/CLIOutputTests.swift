@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Testing
 
 /// The CLI is an interface: its full output and exit codes are compared here.
@@ -37,7 +38,7 @@ import Testing
         let o = try jhf("verify", "--bundle", Self.golden, "--json", "--jobs", "2")
         #expect(o.status == 0)
         #expect(o.stdout == """
-            {"entries":8,"failure_count":0,"failures":[],"genesis_hash":"855222a489adfa87e61f5885efe674913dfaf4c20c55961f7e38144b80367a5a",\
+            {"checkpoint":null,"entries":8,"failure_count":0,"failures":[],"genesis_hash":"855222a489adfa87e61f5885efe674913dfaf4c20c55961f7e38144b80367a5a",\
             "head_hash":"d8d5a76ead54b0cd2a404ed27acb5232a7bad2eba8df72c3bfcf8a688e53badb","keys":[\
             {"added_seq":0,"institution":"JOB","name":"golden-job-log","public_key":"DzNktBu98du+PHyoICu8idzVtbsRdzhJ5GeTQGXTfdI=","revoked_seq":null,"role":"log"},\
             {"added_seq":0,"institution":"SHCP","name":"golden-shcp-ana","public_key":"73PCjhJHSnfEpLh1cyZ4nI4WNOe0oOG02PqJCdzpU6E=","revoked_seq":6,"role":"approver"},\
@@ -45,7 +46,7 @@ import Testing
             {"added_seq":0,"institution":"USAID","name":"golden-usaid-ben","public_key":"aDhpJwuSZAJogoAwg/X+Sa7EBRjj7QsiZm7ZM1gYGk0=","revoked_seq":null,"role":"approver"},\
             {"added_seq":0,"institution":"USAID","name":"golden-usaid-dana","public_key":"YOYDEz7zqIysD50Um80VNX1rkm4KSBcuf1uOqGHxULw=","revoked_seq":null,"role":"approver"},\
             {"added_seq":6,"institution":"SHCP","name":"golden-shcp-elena","public_key":"xeIkt7BeZaqf6snaHnWebtkLWWes+E20AppFp+gsNbw=","revoked_seq":null,"role":"approver"}],\
-            "ledger_id":"jhf.golden.v1","ok":true,"title":"Fondo Humanitario Conjunto — golden ledger","totals":[\
+            "ledger_id":"jhf.golden.v1","ok":true,"root":"2e5c375193c1a2a9a4c0038e99a7eb74f66af355424383f50131e1e5838d8dd5","title":"Fondo Humanitario Conjunto — golden ledger","totals":[\
             {"budget":50000000000,"category":"humanitarian_stabilization","currency":"MXN","disbursed":340000000,"net":340000000,"reversed":0},\
             {"budget":12000000000,"category":"humanitarian_stabilization","currency":"USD","disbursed":6300000000,"net":4800000000,"reversed":1500000000},\
             {"budget":8000000000,"category":"institutional_strengthening","currency":"USD","disbursed":0,"net":0,"reversed":0},\
@@ -71,6 +72,45 @@ import Testing
               - R11 sealed: sealed.jsonl line 2: sealed record for D-0002, which is not a disbursement accepted by the replay
 
             """)
+    }
+
+    /// A bundle with the golden entries and a checkpoint over all 8, signed by the golden log key.
+    static func goldenWithCheckpoint(editLast: Bool) throws -> String {
+        let dir = try temporaryDirectory()
+        var entries = try read("\(golden)/entries.jsonl")
+        let lines = entries.split(separator: "\n").map { Array($0.utf8) }
+        var tree = MerkleFrontier()
+        for line in lines { tree.append(Hash.leaf(line)) }
+        let c = Checkpoint(origin: Checkpoint.origin(ledgerID: "jhf.golden.v1"), size: 8, root: tree.root)
+        let note = SignedNote(text: c.text, signatures: [SignedNote.sign(c.text, name: "golden-job-log", key: LedgerBuilder.testKey("golden-job-log"))])
+        try Data(note.bytes).write(to: URL(fileURLWithPath: "\(dir)/checkpoint"))
+        if editLast {
+            // The last entry's committed_at is not signed by the approvers; only the checkpoint protects it.
+            let last = String(decoding: lines[7], as: UTF8.self)
+            guard let range = last.range(of: #""committed_at":"[^"]*""#, options: .regularExpression) else { throw CocoaError(.fileReadCorruptFile) }
+            entries = entries.replacingOccurrences(of: last, with: last.replacingCharacters(in: range, with: #""committed_at":"2026-12-31T23:59:59Z""#))
+        }
+        try write("\(dir)/entries.jsonl", entries)
+        return dir
+    }
+
+    @Test func verifyChecksTheExportsCheckpoint() throws {
+        let good = try Self.goldenWithCheckpoint(editLast: false)
+        defer { try? FileManager.default.removeItem(atPath: good) }
+        let o = try jhf("verify", "--bundle", good, "--genesis", Self.goldenGenesis, "--json")
+        #expect(o.status == 0, "\(o)")
+        #expect(o.stdout.contains(#""checkpoint":{"log_signatures":["golden-job-log"],"origin":"jhf-ledger/jhf.golden.v1","other_signatures":0,"root":"2e5c375193c1a2a9a4c0038e99a7eb74f66af355424383f50131e1e5838d8dd5","size":8}"#))
+
+        let edited = try Self.goldenWithCheckpoint(editLast: true)
+        defer { try? FileManager.default.removeItem(atPath: edited) }
+        // Without the checkpoint the edit is invisible: the chain still holds.
+        try FileManager.default.moveItem(atPath: "\(edited)/checkpoint", toPath: "\(edited)/checkpoint.aside")
+        #expect(try jhf("verify", "--bundle", edited, "--genesis", Self.goldenGenesis).status == 0)
+        try FileManager.default.moveItem(atPath: "\(edited)/checkpoint.aside", toPath: "\(edited)/checkpoint")
+        let r = try jhf("verify", "--bundle", edited, "--genesis", Self.goldenGenesis)
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("INVALID: 1 failure(s).\n"))
+        #expect(r.stdout.contains("  seq 7 R12 checkpoint: the checkpoint's root 2e5c375193c1a2a9a4c0038e99a7eb74f66af355424383f50131e1e5838d8dd5 is not the Merkle root "), "\(r)")
     }
 
     @Test func verifyWithTheWrongPinnedGenesis() throws {

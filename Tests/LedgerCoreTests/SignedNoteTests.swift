@@ -102,7 +102,7 @@ struct SignedNoteTests {
         var lines = note.signatures
         var sig = lines[0].signature
         sig[10] ^= 0x01
-        lines[0] = SignedNote.Line(keyName: lines[0].keyName, keyID: lines[0].keyID, signature: sig)
+        lines[0] = SignedNote.SignatureLine(keyName: lines[0].keyName, keyID: lines[0].keyID, signature: sig)
         let v = SignedNote(text: note.text, signatures: lines).verify(keys: [key])
         #expect(!v.isValid)
         #expect(v.invalid == ["jhf-log"])

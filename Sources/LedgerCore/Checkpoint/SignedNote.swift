@@ -9,10 +9,10 @@
 public struct SignedNote: Equatable, Sendable {
     /// The signed text: every line ends in `\n`; the blank separator line is not included.
     public let text: [UInt8]
-    public let signatures: [Line]
+    public let signatures: [SignatureLine]
 
     /// One signature line.
-    public struct Line: Equatable, Sendable {
+    public struct SignatureLine: Equatable, Sendable {
         public let keyName: String
         /// The first 4 bytes of the decoded base64.
         public let keyID: [UInt8]
@@ -23,7 +23,7 @@ public struct SignedNote: Equatable, Sendable {
         public var bytes: [UInt8] { Array("— \(keyName) \(Base64.encode(keyID + signature))\n".utf8) }
     }
 
-    public init(text: [UInt8], signatures: [Line]) {
+    public init(text: [UInt8], signatures: [SignatureLine]) {
         (self.text, self.signatures) = (text, signatures)
     }
 
@@ -44,7 +44,7 @@ public struct SignedNote: Equatable, Sendable {
         text = Array(bytes[...split])
         let block = bytes[(split + 2)...]
         guard !block.isEmpty else { throw malformed("no signatures") }
-        var lines: [Line] = []
+        var lines: [SignatureLine] = []
         for raw in block.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
             guard lines.count < Limits.noteSignaturesMax else { throw malformed("more than \(Limits.noteSignaturesMax) signatures") }
             lines.append(try Self.signatureLine(String(decoding: raw, as: UTF8.self), malformed))
@@ -52,7 +52,7 @@ public struct SignedNote: Equatable, Sendable {
         signatures = lines
     }
 
-    private static func signatureLine(_ line: String, _ malformed: (String) -> LedgerError) throws(LedgerError) -> Line {
+    private static func signatureLine(_ line: String, _ malformed: (String) -> LedgerError) throws(LedgerError) -> SignatureLine {
         let prefix = "— "
         guard line.hasPrefix(prefix) else { throw malformed("malformed signature line: '\(line.prefix(120))'") }
         let rest = line.dropFirst(prefix.count)
@@ -60,7 +60,7 @@ public struct SignedNote: Equatable, Sendable {
         guard parts.count == 2, Self.isValidKeyName(String(parts[0])), let decoded = Base64.decode(String(parts[1])), decoded.count >= 5 else {
             throw malformed("malformed signature line: '\(line.prefix(120))'")
         }
-        return Line(keyName: String(parts[0]), keyID: Array(decoded.prefix(4)), signature: Array(decoded.dropFirst(4)))
+        return SignatureLine(keyName: String(parts[0]), keyID: Array(decoded.prefix(4)), signature: Array(decoded.dropFirst(4)))
     }
 
     /// A key name: non-empty, at most `Limits.noteKeyNameBytesMax` bytes, no whitespace and no `+`.
@@ -75,9 +75,9 @@ public struct SignedNote: Equatable, Sendable {
     }
 
     /// A signature line by `key` under `name` over `text`.
-    public static func sign(_ text: [UInt8], name: String, key: SecretKey) -> Line {
+    public static func sign(_ text: [UInt8], name: String, key: SecretKey) -> SignatureLine {
         precondition(isValidKeyName(name), "invalid note key name")
-        return Line(keyName: name, keyID: keyID(name: name, publicKey: key.publicKey), signature: key.sign(text).bytes)
+        return SignatureLine(keyName: name, keyID: keyID(name: name, publicKey: key.publicKey), signature: key.sign(text).bytes)
     }
 
     /// What verifying a note against known keys found.

@@ -12,10 +12,16 @@ public struct Verifier {
     public private(set) var failureCount = 0
     private var sealedSeen: Set<String> = []
     private var lastSealedSeq: Int64 = -1
+    /// R12, when the export carries a checkpoint.
+    private var checkpoint: CheckpointCheck?
+    /// The Merkle tree over the entries replayed so far (SPEC §7).
+    public private(set) var tree = MerkleFrontier()
 
-    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil) {
+    /// `checkpoint` is the export's checkpoint note, when it has one (R12).
+    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil) {
         self.jobs = min(max(1, jobs), Limits.verifyJobsMax)
         self.pinnedGenesis = pinnedGenesis
+        self.checkpoint = checkpoint.map { CheckpointCheck(noteBytes: $0) }
     }
 
     /// Replays the next lines of `entries.jsonl`, in order.
@@ -48,7 +54,11 @@ public struct Verifier {
             }
             for (j, i) in pending.enumerated() { prepared[i] = rechecked[j] }
         }
-        for p in prepared { record(state.replay(p)) }
+        for p in prepared {
+            record(state.replay(p))
+            tree.append(p.entryHash)
+            checkpoint?.add(p.entryHash, state: state)
+        }
     }
 
     /// Checks the lines of `sealed.jsonl` (R11); call after all entries are fed.
@@ -106,7 +116,7 @@ public struct Verifier {
         if room > 0 { failures.append(contentsOf: new.prefix(room)) }
     }
 
-    /// Finishes: end-of-ledger checks (R4 empty ledger, R13 anchor) and the report.
+    /// Finishes: end-of-ledger checks (R4 empty ledger, R12 checkpoint, R13 anchor) and the report.
     public mutating func finish() -> VerifyReport {
         if state.size == 0 {
             record([Failure(seq: nil, rule: .r4, message: "the export has no entries, so no genesis entry")])
@@ -114,6 +124,7 @@ public struct Verifier {
         if let pinned = pinnedGenesis, state.genesisHash != pinned {
             record([Failure(seq: 0, rule: .r13, message: "entry 0's entry_hash \(state.genesisHash?.hex ?? "(none)") is not the pinned genesis hash \(pinned.hex)")])
         }
-        return VerifyReport(state: state, failures: failures, failureCount: failureCount)
+        if let checkpoint { record(checkpoint.finish(ledgerID: state.ledgerID)) }
+        return VerifyReport(state: state, failures: failures, failureCount: failureCount, root: tree.root, checkpoint: checkpoint?.summary)
     }
 }

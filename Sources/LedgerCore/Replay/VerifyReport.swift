@@ -11,6 +11,21 @@ public struct VerifyReport: Sendable {
     public let totals: [PairTotals]
     public let keys: [KeyRecord]
     public let title: String?
+    /// The Merkle root of all entries (SPEC §7).
+    public let root: Hash
+    /// The export's checkpoint, when it had an acceptable one.
+    public let checkpoint: CheckpointSummary?
+
+    /// What the report says of a checkpoint: the note's claims and who signed it.
+    public struct CheckpointSummary: Sendable, Equatable {
+        public let origin: String
+        public let size: Int64
+        public let root: Hash
+        /// Log keys whose signatures verified.
+        public let logSignatures: [String]
+        /// Other signature lines (cosignatures, unknown keys): not checked by R12.
+        public let otherSignatures: Int
+    }
 
     /// Totals of one (category, currency) pair; `budget` is nil where no envelope is set.
     public struct PairTotals: Sendable, Equatable {
@@ -19,7 +34,9 @@ public struct VerifyReport: Sendable {
         public let budget: Int64?
     }
 
-    init(state: ReplayState, failures: [Failure], failureCount: Int) {
+    init(state: ReplayState, failures: [Failure], failureCount: Int, root: Hash, checkpoint: CheckpointSummary?) {
+        self.root = root
+        self.checkpoint = checkpoint
         ok = failureCount == 0
         ledgerID = state.ledgerID
         entries = state.size
@@ -43,6 +60,13 @@ public struct VerifyReport: Sendable {
             "entries": .integer(entries),
             "genesis_hash": opt(genesisHash?.hex),
             "head_hash": opt(headHash?.hex),
+            "root": .string(root.hex),
+            "checkpoint": checkpoint.map { c in
+                .object([
+                    "origin": .string(c.origin), "size": .integer(c.size), "root": .string(c.root.hex),
+                    "log_signatures": .array(c.logSignatures.map { .string($0) }), "other_signatures": .integer(Int64(c.otherSignatures)),
+                ])
+            } ?? .null,
             "failure_count": .integer(Int64(failureCount)),
             "failures": .array(failures.map { f in
                 .object(["seq": f.seq.map { .integer($0) } ?? .null, "rule": .string(f.rule.rawValue), "message": .string(f.message)])

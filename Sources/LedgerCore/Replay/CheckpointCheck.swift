@@ -1,0 +1,67 @@
+/// Rule R12 for one checkpoint given with an export: its origin, size and root must match
+/// the entries, and a log key active at entry `size - 1` must have signed it.
+///
+/// The verifier feeds it every entry hash in order; it keeps only the Merkle frontier, so
+/// the check costs O(log n) memory whatever the ledger's size.
+struct CheckpointCheck {
+    let note: SignedNote?
+    let checkpoint: Checkpoint?
+    /// Failures found in the note itself (before any entry is seen).
+    private(set) var early: [Failure] = []
+    private(set) var frontier = MerkleFrontier()
+    /// The root of the first `checkpoint.size` entries and the log keys in force after entry `size - 1`.
+    private var atSize: (root: Hash, logKeys: [NoteVerifierKey])?
+
+    init(noteBytes: [UInt8]) {
+        func fail(_ message: String) -> Failure { Failure(seq: nil, rule: .r12, message: message) }
+        do throws(LedgerError) {
+            let parsed = try SignedNote(parsing: noteBytes)
+            (note, checkpoint) = (parsed, try Checkpoint(text: parsed.text))
+        } catch {
+            (note, checkpoint) = (nil, nil)
+            early = [fail("the checkpoint is not acceptable: \(error.description)")]
+        }
+    }
+
+    /// Takes entry `frontier.size` (its hash) after the replay has applied it.
+    mutating func add(_ entryHash: Hash, state: ReplayState) {
+        frontier.append(entryHash)
+        guard let checkpoint, frontier.size == checkpoint.size else { return }
+        let logKeys = state.keyOrder.compactMap { state.activeKey($0) }.filter { $0.role == .log }
+            .compactMap { try? NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
+        atSize = (frontier.root, logKeys)
+    }
+
+    /// The failures, once every entry has been added.
+    func finish(ledgerID: String?) -> [Failure] {
+        guard let checkpoint, let note else { return early }
+        var out: [Failure] = []
+        let seq = checkpoint.size > 0 ? checkpoint.size - 1 : nil
+        if let ledgerID, !checkpoint.origin.utf8.elementsEqual(Checkpoint.origin(ledgerID: ledgerID).utf8) {
+            out.append(Failure(seq: nil, rule: .r12, message: "the checkpoint's origin '\(checkpoint.origin)' is not '\(Checkpoint.origin(ledgerID: ledgerID))'"))
+        }
+        guard checkpoint.size >= 1, let atSize else {
+            return out + [Failure(seq: nil, rule: .r12, message: "the checkpoint covers \(checkpoint.size) entries; the export has \(frontier.size)"
+                                  + (checkpoint.size == 0 ? " (a checkpoint covers at least the genesis entry)" : ""))]
+        }
+        if atSize.root != checkpoint.root {
+            out.append(Failure(seq: seq, rule: .r12, message: "the checkpoint's root \(checkpoint.root.hex) is not the Merkle root \(atSize.root.hex) of entries 0…\(checkpoint.size - 1)"))
+        }
+        let v = note.verify(keys: atSize.logKeys)
+        if !v.invalid.isEmpty {
+            out.append(Failure(seq: seq, rule: .r12, message: "the checkpoint's signature by log key \(v.invalid.joined(separator: ", ")) does not verify"))
+        } else if v.verified.isEmpty {
+            let names = atSize.logKeys.map(\.name).joined(separator: ", ")
+            out.append(Failure(seq: seq, rule: .r12, message: "the checkpoint carries no signature of a log key active at entry \(checkpoint.size - 1) (\(names.isEmpty ? "none is active" : names))"))
+        }
+        return out
+    }
+
+    /// What the report says of the checkpoint.
+    var summary: VerifyReport.CheckpointSummary? {
+        guard let checkpoint, let note else { return nil }
+        let verified = atSize.map { note.verify(keys: $0.logKeys).verified } ?? []
+        return VerifyReport.CheckpointSummary(origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root,
+                                              logSignatures: verified, otherSignatures: note.signatures.count - verified.count)
+    }
+}

@@ -28,6 +28,8 @@ public struct Routes: Sendable {
         router.get("/v1/entries") { request, _ in try await entries(request) }
         router.get("/v1/entries/{seq}") { _, context in try await entry(context) }
         router.get("/v1/sealed") { request, _ in try await sealed(request) }
+        router.get("/v1/proofs/inclusion") { request, _ in try await inclusionProof(request) }
+        router.get("/v1/proofs/consistency") { request, _ in try await consistencyProof(request) }
         router.post("/v1/proposals") { request, context in try await propose(request, context) }
         router.get("/v1/proposals") { request, _ in try await listProposals(request) }
         router.get("/v1/proposals/{id}") { request, context in try await showProposal(request, context) }
@@ -73,6 +75,22 @@ public struct Routes: Sendable {
         return Self.jsonLines(lines.map(\.bytes))
     }
 
+    // MARK: - Proofs (public: they reveal only hashes of public entries)
+
+    func inclusionProof(_ request: Request) async throws -> Response {
+        let seq = try Self.required(request, "seq", range: 0...Limits.integerMagnitudeMax)
+        let size = try Self.optional(request, "size", range: 1...Limits.integerMagnitudeMax)
+        let proof = try await store { s throws(StoreError) in try s.inclusionProof(seq: seq, size: size ?? s.state.size) }
+        return Self.json(proof.json)
+    }
+
+    func consistencyProof(_ request: Request) async throws -> Response {
+        let first = try Self.required(request, "first", range: 1...Limits.integerMagnitudeMax)
+        let second = try Self.optional(request, "second", range: 1...Limits.integerMagnitudeMax)
+        let proof = try await store { s throws(StoreError) in try s.consistencyProof(first: first, second: second ?? s.state.size) }
+        return Self.json(proof.json)
+    }
+
     // MARK: - Helpers
 
     /// Runs a read on the store's queue; store errors become problems.
@@ -96,7 +114,20 @@ public struct Routes: Sendable {
     }
 
     static func integer(_ request: Request, _ name: String, default value: Int64, range: ClosedRange<Int64>) throws -> Int64 {
-        guard let text = request.uri.queryParameters.get(name) else { return value }
+        try optional(request, name, range: range) ?? value
+    }
+
+    /// A query parameter that must be given.
+    static func required(_ request: Request, _ name: String, range: ClosedRange<Int64>) throws -> Int64 {
+        guard let n = try optional(request, name, range: range) else {
+            throw Problem(status: .badRequest, code: "invalid", field: name, detail: "is required")
+        }
+        return n
+    }
+
+    /// A query parameter, nil when absent; an integer in `range` when present.
+    static func optional(_ request: Request, _ name: String, range: ClosedRange<Int64>) throws -> Int64? {
+        guard let text = request.uri.queryParameters.get(name) else { return nil }
         guard let n = Int64(text), range.contains(n) else {
             throw Problem(status: .badRequest, code: "invalid", field: name, detail: "must be an integer from \(range.lowerBound) to \(range.upperBound)")
         }

@@ -247,6 +247,7 @@ extension LedgerStore {
                       entry.body.id.map { .text($0) } ?? .null, .text(committedAt), .blob(bytes)).run()
         try db.prepare("UPDATE proposals SET status = 'committed', committed_seq = ? WHERE id = ?")
             .bind(.int(seq), .text(p.id)).run()
+        try insertMerkleNodes(appending: prepared.entryHash)
         return (prepared, evaluation)
     }
 

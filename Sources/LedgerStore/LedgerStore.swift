@@ -12,6 +12,8 @@ public final class LedgerStore {
     public let path: String
     /// The state after the last committed entry.
     public private(set) var state = ReplayState()
+    /// The Merkle tree's right edge after the last committed entry (SPEC §7).
+    public internal(set) var tree = MerkleFrontier()
     /// How long a new proposal stays open for approvals.
     public var proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds
     /// Approval signatures verified in this process, by proposal id, until the entry is appended.
@@ -23,6 +25,7 @@ public final class LedgerStore {
         self.path = path
         db = try LedgerStore.openConnection(path: path, mustExist: true)
         try catchUp(strict: true)
+        try completeMerkleNodes()
     }
 
     private init(path: String, connection: SQLiteConnection) {
@@ -181,12 +184,15 @@ public final class LedgerStore {
 
     func commitToState(_ p: PreparedEntry, _ e: ReplayState.Evaluation) {
         state.commit(p, e)
+        tree.append(p.entryHash)
+        assert(tree.size == state.size)
         if let id = p.entry?.body.id { forget(id) }
     }
 
     /// Starts the replay state over from the database (after a transaction failed to commit).
     func reloadState() {
         state = ReplayState()
+        tree = MerkleFrontier()
         verifiedSignatures = [:]
         verifiedSignaturesCount = 0
         try? catchUp(strict: true)
@@ -218,6 +224,7 @@ public final class LedgerStore {
             failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash)
             let p = PreparedEntry(line: Line(bytes: row.canonical), position: state.size)
             failures += state.replay(p, verifySignatures: false)
+            tree.append(p.entryHash)
         }
         if strict && !failures.isEmpty {
             throw StoreError(.corrupt, "the stored chain does not check out; run `jhf verify --db` for the full report", failures: failures)

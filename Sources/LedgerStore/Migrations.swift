@@ -1,7 +1,7 @@
 /// The store's schema, as frozen SQL migrations: never edit one that has shipped;
 /// add a new one. `PRAGMA user_version` counts the migrations applied.
 enum Migrations {
-    static let all: [String] = [v1, v2]
+    static let all: [String] = [v1, v2, v3]
 
     static let v1 = """
     CREATE TABLE meta (
@@ -106,5 +106,27 @@ enum Migrations {
     BEGIN SELECT RAISE(ABORT, 'a withdrawn or expired proposal takes no approvals'); END;
     CREATE INDEX proposal_inputs_expiry ON proposal_inputs(expires_at);
     CREATE INDEX proposals_status ON proposals(status);
+    """
+
+    /// The Merkle tree over the entries (SPEC §7): every complete subtree, kept as entries are
+    /// appended, so proofs are O(log n) reads. Level 0 holds the entry hashes themselves and is
+    /// filled here for existing entries; higher levels need SHA-256, which SQL lacks, and are
+    /// filled by the store when it opens (`LedgerStore.completeMerkleNodes`).
+    static let v3 = """
+    CREATE TABLE merkle_nodes (
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 62),
+        idx INTEGER NOT NULL CHECK (idx >= 0),
+        hash BLOB NOT NULL CHECK (length(hash) = 32),
+        PRIMARY KEY (level, idx)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER merkle_nodes_no_update BEFORE UPDATE ON merkle_nodes
+    BEGIN SELECT RAISE(ABORT, 'Merkle nodes are append-only'); END;
+    CREATE TRIGGER merkle_nodes_no_delete BEFORE DELETE ON merkle_nodes
+    BEGIN SELECT RAISE(ABORT, 'Merkle nodes are append-only'); END;
+    -- A leaf is the entry hash at the same position, and nothing else.
+    CREATE TRIGGER merkle_leaves_are_entries BEFORE INSERT ON merkle_nodes
+    WHEN NEW.level = 0 AND NEW.hash IS NOT (SELECT entry_hash FROM entries WHERE seq = NEW.idx)
+    BEGIN SELECT RAISE(ABORT, 'a Merkle leaf must be the entry_hash of the entry at its index'); END;
+    INSERT INTO merkle_nodes(level, idx, hash) SELECT 0, seq, entry_hash FROM entries ORDER BY seq;
     """
 }

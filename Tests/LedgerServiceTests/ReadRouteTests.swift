@@ -46,11 +46,61 @@ import Testing
         try h.checkOpenAPI()
     }
 
+    @Test func proofsVerifyAgainstTheChain() async throws {
+        let h = try Harness()
+        try await h.run { c in
+            for n in 1...4 {
+                let (id, message) = try await h.propose(c, Harness.disbursement("D-\(n)"))
+                _ = try await h.approve(c, id, key: "svc-shcp-a", message: message)
+                _ = try await h.approve(c, id, key: "svc-usaid-a", message: message)
+            }
+            // The auditor's own view: leaves from the entries, roots computed locally.
+            let lines = try await h.call(c, .get, "/v1/entries", route: "/v1/entries").body.split(separator: 0x0A).map(Array.init)
+            let leaves = lines.map { Hash.leaf($0) }
+            #expect(leaves.count == 5)
+            func root(_ n: Int) -> Hash { var t = MerkleFrontier(); for l in leaves.prefix(n) { t.append(l) }; return t.root }
+            for size in 1...5 {
+                for seq in 0..<size {
+                    let r = try await h.call(c, .get, "/v1/proofs/inclusion?seq=\(seq)&size=\(size)", route: "/v1/proofs/inclusion")
+                    #expect(r.status == 200, "\(r.text)")
+                    try InclusionProof(json: r.json).verify(leaf: leaves[seq], root: root(size))
+                }
+                for first in 1...size {
+                    let r = try await h.call(c, .get, "/v1/proofs/consistency?first=\(first)&second=\(size)", route: "/v1/proofs/consistency")
+                    try ConsistencyProof(json: r.json).verify(firstRoot: root(first), secondRoot: root(size))
+                }
+            }
+            // Without a size, the proof is for the whole ledger.
+            let whole = try InclusionProof(json: try await h.call(c, .get, "/v1/proofs/inclusion?seq=2", route: "/v1/proofs/inclusion").json)
+            #expect(whole.treeSize == 5)
+            let grown = try ConsistencyProof(json: try await h.call(c, .get, "/v1/proofs/consistency?first=3", route: "/v1/proofs/consistency").json)
+            #expect(grown.second == 5)
+        }
+        try h.checkOpenAPI()
+    }
+
+    @Test(arguments: [
+        ("/v1/proofs/inclusion", 400, "seq"), ("/v1/proofs/inclusion?seq=x", 400, "seq"), ("/v1/proofs/inclusion?seq=-1", 400, "seq"),
+        ("/v1/proofs/inclusion?seq=1", 422, "seq"), ("/v1/proofs/inclusion?seq=0&size=2", 422, "size"),
+        ("/v1/proofs/inclusion?seq=0&size=0", 400, "size"),
+        ("/v1/proofs/consistency", 400, "first"), ("/v1/proofs/consistency?first=0", 400, "first"),
+        ("/v1/proofs/consistency?first=2", 422, "first"), ("/v1/proofs/consistency?first=1&second=3", 422, "second"),
+    ])
+    func badProofRequestsAreProblems(_ uri: String, _ status: Int, _ field: String) async throws {
+        let h = try Harness()
+        try await h.run { c in
+            let r = try await h.call(c, .get, uri, route: String(uri.prefix { $0 != "?" }))
+            #expect(r.status == status, "\(r.text)")
+            #expect(r["field"] == .string(field))
+        }
+        try h.checkOpenAPI()
+    }
+
     /// The OpenAPI document passes openapi-spec-validator and the structural checks.
     @Test func openAPIDocumentIsValid() throws {
         let (status, text) = try Harness.checkOpenAPI("--check")
         #expect(status == 0, "\(text)")
-        #expect(text.hasPrefix("openapi.yaml: 10 paths, sound OpenAPI 3.1"))
+        #expect(text.hasPrefix("openapi.yaml: 12 paths, sound OpenAPI 3.1"))
     }
 
     @Test func unknownRouteIsAProblem() async throws {

@@ -75,6 +75,79 @@ struct LedgerStoreTests {
         #expect(try c.scalarText("PRAGMA synchronous") == "2")
     }
 
+    /// A store with genesis and `count` disbursements committed.
+    func storeWithEntries(_ count: Int) throws -> LedgerStore {
+        let (store, keys) = try makeStore()
+        for n in 1...count {
+            let p = try propose(store, "D-\(n)", amount: 1)
+            let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
+            for key in ["shcp-ana", "usaid-ben"] { _ = try store.approve(id: p.id, keyName: key, signature: keys[key]!.sign(msg), now: "2026-11-02T00:00:09Z") }
+        }
+        return store
+    }
+
+    /// The chain's entry hashes, read back as an auditor would.
+    func entryHashes(_ store: LedgerStore) throws -> [Hash] {
+        try store.entries(from: 0, limit: 1000).map { Hash.leaf($0.canonical) }
+    }
+
+    @Test func merkleTreeIsKeptAsEntriesAreAppended() throws {
+        let store = try storeWithEntries(12)
+        let leaves = try entryHashes(store)
+        #expect(leaves.count == 13)
+        var reference = MerkleFrontier()
+        for (n, leaf) in leaves.enumerated() {
+            reference.append(leaf)
+            #expect(try store.merkleRoot(size: Int64(n + 1)) == reference.root)
+        }
+        #expect(store.tree == reference)
+        #expect(try store.merkleRoot(size: 0) == Merkle.emptyRoot)
+        for size in 1...13 {
+            var t = MerkleFrontier()
+            for leaf in leaves.prefix(size) { t.append(leaf) }
+            for seq in 0..<size {
+                let proof = try store.inclusionProof(seq: Int64(seq), size: Int64(size))
+                try proof.verify(leaf: leaves[seq], root: t.root)
+            }
+            for first in 1...size {
+                var old = MerkleFrontier()
+                for leaf in leaves.prefix(first) { old.append(leaf) }
+                try store.consistencyProof(first: Int64(first), second: Int64(size)).verify(firstRoot: old.root, secondRoot: t.root)
+            }
+        }
+        // A reopened store finds the same tree.
+        #expect(try LedgerStore(path: dbPath).tree == reference)
+    }
+
+    @Test(arguments: [(Int64(0), Int64(0)), (3, 3), (-1, 2), (0, 99)])
+    func proofArgumentsOutsideTheLedgerAreRefused(_ seq: Int64, _ size: Int64) throws {
+        let store = try storeWithEntries(2)
+        #expect(throws: StoreError.self) { try store.inclusionProof(seq: seq, size: size) }
+        #expect(throws: StoreError.self) { try store.consistencyProof(first: seq, second: size == 0 ? 0 : size + 1) }
+    }
+
+    @Test(arguments: ["UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 0", "DELETE FROM merkle_nodes WHERE level = 1",
+                      "INSERT INTO merkle_nodes(level, idx, hash) VALUES (0, 99, zeroblob(32))",
+                      "INSERT INTO merkle_nodes(level, idx, hash) VALUES (0, 0, zeroblob(32))"])
+    func merkleNodesRefuseChanges(_ sql: String) throws {
+        _ = try storeWithEntries(3)
+        let c = try SQLiteConnection(path: dbPath, readOnly: false)
+        #expect(throws: StoreError.self) { try c.exec(sql) }
+    }
+
+    @Test func aLedgerFromBeforeTheTreeGetsItsNodesWhenOpened() throws {
+        let store = try storeWithEntries(6)
+        let tree = store.tree
+        // Make the file a version-2 ledger: no Merkle table (what a ledger written before this release has).
+        let c = try SQLiteConnection(path: dbPath, readOnly: false)
+        try c.exec("DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries; DROP TABLE merkle_nodes; PRAGMA user_version = 2")
+        let reopened = try LedgerStore(path: dbPath)
+        #expect(reopened.tree == tree)
+        #expect(try reopened.db.scalarText("SELECT count(*) FROM merkle_nodes") == "\(2 * 7 - 3)")
+        #expect(try reopened.merkleRoot(size: 7) == tree.root)
+        try reopened.inclusionProof(seq: 5, size: 7).verify(leaf: try entryHashes(reopened)[5], root: tree.root)
+    }
+
     @Test(arguments: ["UPDATE entries SET committed_at = '2030-01-01T00:00:00Z' WHERE seq = 0", "DELETE FROM entries WHERE seq = 0",
                       "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) VALUES (5, zeroblob(32), zeroblob(32), 'reversal', 'x', '2026-11-01T00:00:00Z', x'00')",
                       "UPDATE proposals SET body = x'00' WHERE id = 'genesis'"])

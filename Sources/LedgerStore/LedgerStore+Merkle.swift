@@ -1,0 +1,85 @@
+import LedgerCore
+
+/// The Merkle tree over the committed entries (SPEC §7), kept in `merkle_nodes`.
+extension LedgerStore {
+    /// Inserts the complete subtrees that appending `entryHash` at `tree.size` completes
+    /// (inside the append's savepoint); `commitToState` then moves `tree` on.
+    func insertMerkleNodes(appending entryHash: Hash) throws(StoreError) {
+        var next = tree
+        var nodes: [(Int, Int64, Hash)] = []
+        next.append(entryHash) { nodes.append(($0, $1, $2)) }
+        let insert = try db.prepare("INSERT INTO merkle_nodes(level, idx, hash) VALUES (?, ?, ?)")
+        for (level, index, hash) in nodes { try insert.bind(.int(Int64(level)), .int(index), .blob(hash.bytes)).run() }
+    }
+
+    /// Fills the nodes a ledger written before migration v3 lacks (levels above 0), once.
+    func completeMerkleNodes() throws(StoreError) {
+        let stored = try db.prepare("SELECT count(*) FROM merkle_nodes").bind()
+        _ = try stored.step()
+        // A tree of n leaves has 2n - popcount(n) complete subtrees.
+        let expected = 2 * state.size - Int64(state.size.nonzeroBitCount)
+        let have = stored.int(0)
+        stored.reset()
+        guard have < expected else { return }
+        try db.writeTransaction { () throws(StoreError) in
+            var t = MerkleFrontier()
+            let insert = try db.prepare("INSERT OR IGNORE INTO merkle_nodes(level, idx, hash) VALUES (?, ?, ?)")
+            var failure: StoreError?
+            try forEachEntryRow { (row: EntryRow) throws(StoreError) in
+                t.append(Hash.leaf(row.canonical)) { level, index, hash in
+                    guard failure == nil else { return }
+                    do throws(StoreError) { try insert.bind(.int(Int64(level)), .int(index), .blob(hash.bytes)).run() } catch { failure = error }
+                }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// The complete subtree at `level`, `index`.
+    public func merkleNode(level: Int, index: Int64) throws(StoreError) -> Hash {
+        let s = try db.prepare("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?").bind(.int(Int64(level)), .int(index))
+        defer { s.reset() }
+        guard try s.step() else { throw StoreError(.corrupt, "Merkle node \(level)/\(index) is missing") }
+        do { return try Hash(bytes: s.blob(0)) } catch { throw StoreError(.corrupt, "Merkle node \(level)/\(index) is not 32 bytes") }
+    }
+
+    /// The Merkle root of the first `size` entries (0 ≤ size ≤ the chain's size).
+    public func merkleRoot(size: Int64) throws(StoreError) -> Hash {
+        try checkTreeSize(size, field: "size")
+        return try withNodes { node throws in try Merkle.root(size: size, node: node) }
+    }
+
+    /// Proof that entry `seq` is in the tree of the first `size` entries.
+    public func inclusionProof(seq: Int64, size: Int64) throws(StoreError) -> InclusionProof {
+        try checkTreeSize(size, field: "size")
+        guard seq >= 0, seq < size else { throw StoreError(.invalid, field: "seq", "must be from 0 to size - 1 (\(size - 1)), got \(seq)") }
+        let path = try withNodes { node throws in try Merkle.inclusionPath(index: seq, size: size, node: node) }
+        return InclusionProof(leafIndex: seq, treeSize: size, path: path)
+    }
+
+    /// Proof that the tree of the first `first` entries is a prefix of that of the first `second`.
+    public func consistencyProof(first: Int64, second: Int64) throws(StoreError) -> ConsistencyProof {
+        try checkTreeSize(second, field: "second")
+        guard first >= 1, first <= second else { throw StoreError(.invalid, field: "first", "must be from 1 to second (\(second)), got \(first)") }
+        let path = try withNodes { node throws in try Merkle.consistencyPath(first: first, second: second, node: node) }
+        return ConsistencyProof(first: first, second: second, path: path)
+    }
+
+    private func checkTreeSize(_ size: Int64, field: String) throws(StoreError) {
+        guard size >= 0, size <= state.size else {
+            throw StoreError(.invalid, field: field, "must be from 0 to the ledger's size (\(state.size)), got \(size)")
+        }
+    }
+
+    /// Runs a proof computation over the stored nodes, keeping the store's error type.
+    private func withNodes<T>(_ body: (Merkle.NodeReader) throws -> T) throws(StoreError) -> T {
+        db.releaseReads()
+        do {
+            return try body { level, index in try self.merkleNode(level: level, index: index) }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw StoreError(.io, "Merkle proof: \(error)")
+        }
+    }
+}

@@ -27,8 +27,9 @@ jhf init --db "$DB" --ledger-id jhf.smhp.demo --title "Joint Humanitarian Fund â
   --keys Keys.example/registry.json --currencies MXN,USD --budgets "$W/in/budgets.json"
 
 say "2. The ledger service starts (embedded SQLite store; tokens from Keys.example/service.json)."
-echo "\$ jhf serve --db ledger.sqlite --listen 127.0.0.1:$PORT --config Keys.example/service.json &"
-"$JHF" serve --db "$DB" --listen "127.0.0.1:$PORT" --config Keys.example/service.json --log-level info > "$W/service.log" 2>&1 &
+echo "\$ jhf serve --db ledger.sqlite --listen 127.0.0.1:$PORT --config Keys.example/service.json --log-key keys/demo-job-log.key &"
+"$JHF" serve --db "$DB" --listen "127.0.0.1:$PORT" --config Keys.example/service.json --log-key "$W/keys/demo-job-log.key" \
+  --log-level info > "$W/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill -TERM $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
@@ -121,14 +122,22 @@ jhf verify --bundle "$W/auditor" --genesis "$GENESIS"
 echo "(anyone can also replay the live chain: jhf verify --server downloads the entries and checks them locally)"
 jhf verify --server "$URL" --genesis "$GENESIS" | head -2
 
+# Copies the public export, applies a sed edit to entries.jsonl, and shows that verification fails.
+tamper() {
+  cp -r "$W/public" "$W/$1"
+  sed -i "$2" "$W/$1/entries.jsonl"
+  if "$JHF" verify --bundle "$W/$1" --genesis "$GENESIS" > "$W/$1.txt"; then
+    echo "unexpected: the edit was not detected"; exit 1
+  else
+    echo "exit $?: $(head -1 "$W/$1.txt")"; grep -E '^  seq' "$W/$1.txt"
+  fi
+}
+
 say "11. Someone edits one amount in a copy of the export: verification catches it."
-cp -r "$W/public" "$W/tampered"
-sed -i 's/"amount":4800000000/"amount":4900000000/' "$W/tampered/entries.jsonl"
-if "$JHF" verify --bundle "$W/tampered" --genesis "$GENESIS" > "$W/tampered.txt"; then
-  echo "unexpected: tampering not detected"; exit 1
-else
-  echo "exit $?: $(head -1 "$W/tampered.txt")"; grep -E '^  seq' "$W/tampered.txt"
-fi
+tamper tampered 's/"amount":4800000000/"amount":4900000000/'
+
+say "11b. Someone moves the last entry's committed_at (no approver signs it): the signed checkpoint catches it."
+tamper retimed '$ s/"committed_at":"[^"]*"/"committed_at":"2026-12-31T23:59:59Z"/'
 
 say "12. The service stops cleanly on SIGTERM: in-flight requests finish, the store is closed."
 kill -TERM $SERVICE; wait $SERVICE && echo "service exited 0"

@@ -4,7 +4,8 @@ import LedgerStore
 
 /// `jhf export`: writes an export bundle (SPEC §9).
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export the ledger as a bundle: entries.jsonl, and sealed.jsonl with --sealed.")
+    static let configuration = CommandConfiguration(
+        abstract: "Export the ledger as a bundle: entries.jsonl, sealed.jsonl with --sealed, and the latest signed checkpoint.")
 
     @Option(help: "Ledger database.") var db: String?
     @OptionGroup var remote: RemoteOptions
@@ -16,6 +17,8 @@ struct Export: ParsableCommand {
         if let client = try remote.client(db: db) {
             // Entries first: they say at which seq each disbursement sits, which pages the sealed records.
             var seqOfID: [String: Int64] = [:]
+            // Fetched before the entries, so that it covers a prefix of what is downloaded.
+            let checkpoint = try client.latestCheckpoint()
             // Bundle.write takes store errors; a download failure is kept whole and thrown after it.
             var failure: Error?
             func downloading(_ body: () throws -> Void) throws(StoreError) {
@@ -23,7 +26,7 @@ struct Export: ParsableCommand {
             }
             do {
                 counts = try guarded {
-                    try Bundle.write(to: out, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+                    try Bundle.write(to: out, checkpoint: checkpoint, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
                         try downloading {
                             var seq: Int64 = 0
                             try client.forEachLine("entries") { line in

@@ -59,6 +59,11 @@ struct RemoteClient {
     }
 
     func get(_ path: String) throws -> Reply { try send(.GET, path, body: nil) }
+
+    /// The latest signed checkpoint note, or nil when the service has signed none (404).
+    func latestCheckpoint() throws -> [UInt8]? {
+        do { return try get("/v1/checkpoint").body } catch let e as CLIFailure where e.text.hasPrefix("error [notFound]") { return nil }
+    }
     func post(_ path: String, _ value: JSONValue) throws -> Reply { try send(.POST, path, body: value.canonicalBytes) }
 
     /// Sends one request and waits for the whole answer; 4xx/5xx answers are thrown as CLI errors.

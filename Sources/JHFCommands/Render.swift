@@ -63,6 +63,10 @@ enum Render {
         lines.append("entries:      \(r.entries)")
         lines.append("genesis hash: \(r.genesisHash?.hex ?? "-")")
         lines.append("head hash:    \(r.headHash?.hex ?? "-")")
+        if let c = r.checkpoint {
+            let signers = c.logSignatures.isEmpty ? "no valid log-key signature" : "signed by \(c.logSignatures.joined(separator: ", "))"
+            lines.append("checkpoint:   \(c.size) entries, root \(c.root.hex), \(signers)\(c.otherSignatures > 0 ? " (+\(c.otherSignatures) other signature lines)" : "")")
+        }
         if !r.totals.isEmpty {
             lines.append("totals:")
             for t in r.totals {

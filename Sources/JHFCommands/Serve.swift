@@ -18,6 +18,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Address to listen on, HOST:PORT.") var listen: String = "127.0.0.1:8080"
     @Option(help: "Service config file (JSON): access tokens as SHA-256 digests, limits, proposal lifetime.") var config: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel: String = "info"
+    @Option(help: "Secret key file of the ledger's active log key: sign a checkpoint after every group commit that appends.") var logKey: String?
 
     func run() throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
@@ -36,7 +37,17 @@ struct Serve: ParsableCommand {
         var logger = Logger(label: "jhf.service")
         logger.logLevel = level
         if settings.tokens.isEmpty { logger.warning("no access tokens configured: only public reads will succeed") }
-        let (app, worker) = try guarded { try Service.application(database: db, host: String(listen[..<colon]), port: port, config: settings, logger: logger) }
+        var signer: CheckpointSigner?
+        if let logKey {
+            let file = try KeyFile.load(logKey)
+            guard file.role == .log else { throw CLIFailure("error [argument]: log-key: \(file.name) is a \(file.role.rawValue) key; checkpoints are signed by a log key") }
+            signer = CheckpointSigner(name: file.name, key: file.secretKey)
+        } else {
+            logger.warning("no --log-key: no checkpoints will be signed")
+        }
+        let (app, worker) = try guarded {
+            try Service.application(database: db, host: String(listen[..<colon]), port: port, config: settings, signer: signer, logger: logger)
+        }
         // ArgumentParser runs this synchronously; the server runs until SIGTERM or SIGINT.
         let result = Blocking.run { () async throws -> Void in
             // The store is closed after the server stops, whether it stopped cleanly or not.

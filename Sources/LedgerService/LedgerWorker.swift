@@ -40,10 +40,18 @@ public final class LedgerWorker: Sendable {
     public let metrics: ServiceMetrics
 
     /// Opens the ledger at `path` (replaying its chain) for the service.
-    public init(path: String, proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds,
+    /// With `signer`, every group commit that appends entries also signs a checkpoint (SPEC §8);
+    /// the signer must be an active `log` key of the ledger (checked now if the ledger has entries).
+    public init(path: String, proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds, signer: CheckpointSigner? = nil,
                 metrics: ServiceMetrics = ServiceMetrics(), clock: @escaping @Sendable () -> Int64 = LedgerWorker.systemClock) throws(StoreError) {
         let store = try LedgerStore(path: path)
         store.proposalLifetimeSeconds = proposalLifetimeSeconds
+        if let signer {
+            // A ledger whose genesis is still a proposal has no keys yet: the signer is checked at
+            // every signing instead (and signs nothing unless it is an active log key then).
+            if store.state.size > 0 { try store.checkSigner(signer) }
+            store.checkpointSigner = signer
+        }
         box = StoreBox(store)
         self.clock = clock
         self.metrics = metrics

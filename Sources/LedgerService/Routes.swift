@@ -28,6 +28,8 @@ public struct Routes: Sendable {
         router.get("/v1/entries") { request, _ in try await entries(request) }
         router.get("/v1/entries/{seq}") { _, context in try await entry(context) }
         router.get("/v1/sealed") { request, _ in try await sealed(request) }
+        router.get("/v1/checkpoint") { _, _ in try await latestCheckpoint() }
+        router.get("/v1/checkpoints/{size}") { _, context in try await checkpoint(context) }
         router.get("/v1/proofs/inclusion") { request, _ in try await inclusionProof(request) }
         router.get("/v1/proofs/consistency") { request, _ in try await consistencyProof(request) }
         router.post("/v1/proposals") { request, context in try await propose(request, context) }
@@ -73,6 +75,30 @@ public struct Routes: Sendable {
         let limit = try Self.integer(request, "limit", default: Int64(ServiceLimits.entriesPageDefault), range: 1...Int64(ServiceLimits.entriesPageMax))
         let lines = try await store { s throws(StoreError) in try s.sealedLines(from: from, limit: Int(limit)) }
         return Self.jsonLines(lines.map(\.bytes))
+    }
+
+    // MARK: - Checkpoints (public: signed notes over public entries)
+
+    func latestCheckpoint() async throws -> Response {
+        guard let c = try await store({ s throws(StoreError) in try s.latestCheckpoint() }) else {
+            throw Problem(status: .notFound, code: "notFound", detail: "no checkpoint has been signed yet (the service signs with --log-key)")
+        }
+        return Self.note(c.note)
+    }
+
+    func checkpoint(_ context: some RequestContext) async throws -> Response {
+        guard let text = context.parameters.get("size"), let size = Int64(text), size >= 1 else {
+            throw Problem(status: .badRequest, code: "invalid", field: "size", detail: "must be a positive integer")
+        }
+        guard let c = try await store({ s throws(StoreError) in try s.checkpoint(size: size) }) else {
+            throw Problem(status: .notFound, code: "notFound", field: "size", detail: "no checkpoint was signed for size \(size)")
+        }
+        return Self.note(c.note)
+    }
+
+    /// A signed note, as C2SP tooling fetches it.
+    static func note(_ bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     // MARK: - Proofs (public: they reveal only hashes of public entries)

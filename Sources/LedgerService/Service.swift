@@ -7,9 +7,9 @@ import ServiceLifecycle
 /// Builds the service application over a ledger database.
 public enum Service {
     /// The application and the worker that owns the store (close it after the server stops).
-    public static func application(database: String, host: String, port: Int, config: ServiceConfig, logger: Logger)
-        throws(StoreError) -> (some ApplicationProtocol, LedgerWorker) {
-        let worker = try LedgerWorker(path: database, proposalLifetimeSeconds: config.proposalLifetimeSeconds)
+    public static func application(database: String, host: String, port: Int, config: ServiceConfig, signer: CheckpointSigner? = nil,
+                                   logger: Logger) throws(StoreError) -> (some ApplicationProtocol, LedgerWorker) {
+        let worker = try LedgerWorker(path: database, proposalLifetimeSeconds: config.proposalLifetimeSeconds, signer: signer)
         let routes = Routes(worker: worker, access: Access(tokens: config.tokens), bodyBytesMax: config.requestBodyBytesMax)
         let app = Application(
             router: routes.router(),

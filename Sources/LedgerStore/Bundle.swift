@@ -7,10 +7,13 @@ public enum Bundle {
     public static let sealedFile = "sealed.jsonl"
     public static let checkpointFile = "checkpoint"
 
-    /// Writes `entries.jsonl` (and `sealed.jsonl` with `sealed`) into `directory`.
-    /// Files are written beside their final names and renamed into place.
+    /// Writes `entries.jsonl` (and `sealed.jsonl` with `sealed`) into `directory`, with the
+    /// latest signed checkpoint as `checkpoint` when there is one. Files are written beside
+    /// their final names and renamed into place.
     public static func export(_ store: LedgerStore, to directory: String, sealed: Bool) throws(StoreError) -> (entries: Int64, sealed: Int) {
-        try write(to: directory, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
+        // Read before the entries: whatever is appended meanwhile, the checkpoint covers a prefix of the export.
+        let checkpoint = try store.latestCheckpoint()?.note
+        return try write(to: directory, checkpoint: checkpoint, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
             try store.forEachEntryRow { (row: EntryRow) throws(StoreError) in try emit(row.canonical) }
         }, sealed: sealed ? { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
             for l in try store.sealedLines() { try emit(l.bytes) }
@@ -19,13 +22,13 @@ public enum Bundle {
 
     /// Writes a bundle from any source of lines (a database, or pages fetched from a service):
     /// each producer calls `emit` once per line, in order. Refuses to overwrite a bundle.
-    public static func write(to directory: String, entries: (([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void,
+    public static func write(to directory: String, checkpoint: [UInt8]? = nil, entries: (([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void,
                              sealed: ((([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void)?) throws(StoreError) -> (entries: Int64, sealed: Int) {
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
             throw StoreError(.io, field: "out", "cannot create \(directory): \(error.localizedDescription)")
         }
-        for name in [entriesFile, sealedFile] where fm.fileExists(atPath: "\(directory)/\(name)") {
+        for name in [entriesFile, sealedFile, checkpointFile] where fm.fileExists(atPath: "\(directory)/\(name)") {
             throw StoreError(.conflict, field: "out", "\(directory)/\(name) already exists; choose an empty directory")
         }
         func lines(_ path: String, _ producer: (([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void) throws(StoreError) -> Int {
@@ -44,6 +47,9 @@ public enum Bundle {
         }
         let count = try lines("\(directory)/\(entriesFile)", entries)
         let sealedCount = try sealed.map { (p) throws(StoreError) in try lines("\(directory)/\(sealedFile)", p) } ?? 0
+        if var note = checkpoint {
+            try writeAtomically("\(directory)/\(checkpointFile)") { (w: FileHandle) throws(StoreError) in try write(w, &note) }
+        }
         return (Int64(count), sealedCount)
     }
 

@@ -16,6 +16,7 @@ extension LedgerStore {
         do throws(StoreError) {
             return try db.writeTransaction { () throws(StoreError) -> [Result<WriteOutcome, StoreError>] in
                 try catchUp(strict: true)
+                let sizeBefore = state.size
                 var results: [Result<WriteOutcome, StoreError>] = []
                 results.reserveCapacity(requests.count)
                 for request in requests {
@@ -32,6 +33,8 @@ extension LedgerStore {
                         results.append(.failure(error))
                     }
                 }
+                // One checkpoint per transaction that appended: it commits (or fails) with the entries.
+                if let signer = checkpointSigner, state.size > sizeBefore { try signCheckpointLocked(signer, now: now) }
                 return results
             }
         } catch {

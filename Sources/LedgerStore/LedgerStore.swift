@@ -14,6 +14,8 @@ public final class LedgerStore {
     public private(set) var state = ReplayState()
     /// The Merkle tree's right edge after the last committed entry (SPEC §7).
     public internal(set) var tree = MerkleFrontier()
+    /// When set, every write transaction that appends entries also signs a checkpoint.
+    public var checkpointSigner: CheckpointSigner?
     /// How long a new proposal stays open for approvals.
     public var proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds
     /// Approval signatures verified in this process, by proposal id, until the entry is appended.

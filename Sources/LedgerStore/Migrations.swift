@@ -108,7 +108,9 @@ enum Migrations {
     CREATE INDEX proposals_status ON proposals(status);
     """
 
-    /// The Merkle tree over the entries (SPEC §7): every complete subtree, kept as entries are
+    /// The Merkle tree over the entries (SPEC §7) and the signed checkpoints (SPEC §8).
+    ///
+    /// The tree keeps every complete subtree as entries are
     /// appended, so proofs are O(log n) reads. Level 0 holds the entry hashes themselves and is
     /// filled here for existing entries; higher levels need SHA-256, which SQL lacks, and are
     /// filled by the store when it opens (`LedgerStore.completeMerkleNodes`).
@@ -128,5 +130,23 @@ enum Migrations {
     WHEN NEW.level = 0 AND NEW.hash IS NOT (SELECT entry_hash FROM entries WHERE seq = NEW.idx)
     BEGIN SELECT RAISE(ABORT, 'a Merkle leaf must be the entry_hash of the entry at its index'); END;
     INSERT INTO merkle_nodes(level, idx, hash) SELECT 0, seq, entry_hash FROM entries ORDER BY seq;
+
+    -- Every checkpoint the log key signed (SPEC §8), kept forever.
+    CREATE TABLE checkpoints (
+        size INTEGER PRIMARY KEY NOT NULL CHECK (size >= 1),
+        root BLOB NOT NULL CHECK (length(root) = 32),
+        note BLOB NOT NULL CHECK (length(note) BETWEEN 1 AND 65536),
+        signed_at TEXT NOT NULL CHECK (length(signed_at) = 20)
+    ) STRICT;
+    CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints
+    BEGIN SELECT RAISE(ABORT, 'signed checkpoints are kept forever'); END;
+    -- A checkpoint's claims never change; cosignatures only add lines at the end of its note.
+    CREATE TRIGGER checkpoints_only_gain_signatures BEFORE UPDATE ON checkpoints
+    WHEN NEW.size IS NOT OLD.size OR NEW.root IS NOT OLD.root OR NEW.signed_at IS NOT OLD.signed_at
+      OR length(NEW.note) <= length(OLD.note) OR substr(NEW.note, 1, length(OLD.note)) IS NOT OLD.note
+    BEGIN SELECT RAISE(ABORT, 'a checkpoint only gains signature lines'); END;
+    CREATE TRIGGER checkpoints_cover_entries BEFORE INSERT ON checkpoints
+    WHEN NEW.size > (SELECT coalesce(max(seq), -1) + 1 FROM entries)
+    BEGIN SELECT RAISE(ABORT, 'a checkpoint cannot cover entries that do not exist'); END;
     """
 }

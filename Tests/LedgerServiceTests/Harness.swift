@@ -43,7 +43,8 @@ final class Harness: Sendable {
     let routes: Routes
     private let records = Mutex<[String]>([])
 
-    init(bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes) throws {
+    /// With `signCheckpoints`, the worker signs a checkpoint with the ledger's log key (svc-job-log) after each append.
+    init(bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes, signCheckpoints: Bool = false) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("jhf-svc-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         path = "\(dir)/ledger.sqlite"
@@ -60,7 +61,8 @@ final class Harness: Sendable {
         for name in ["svc-shcp-a", "svc-usaid-a"] {
             _ = try store.approve(id: "genesis", keyName: name, signature: LedgerBuilder.testKey(name).sign(message), now: "2026-11-01T00:00:00Z")
         }
-        worker = try LedgerWorker(path: path, clock: clock.read)
+        worker = try LedgerWorker(path: path, signer: signCheckpoints ? CheckpointSigner(name: "svc-job-log", key: LedgerBuilder.testKey("svc-job-log")) : nil,
+                                  clock: clock.read)
         let access = Access(tokens: Self.tokens.map { TokenEntry(name: "test-\($0.key.rawValue)", roles: [$0.key], digest: Hash.sha256(Array($0.value.utf8))) })
         routes = Routes(worker: worker, access: access, bodyBytesMax: bodyBytesMax)
     }

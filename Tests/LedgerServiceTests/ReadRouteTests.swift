@@ -96,11 +96,49 @@ import Testing
         try h.checkOpenAPI()
     }
 
+    @Test func checkpointsAreSignedAndServed() async throws {
+        let h = try Harness(signCheckpoints: true)
+        try await h.run { c in
+            // Genesis was committed before the service: nothing signed yet.
+            let none = try await h.call(c, .get, "/v1/checkpoint", route: "/v1/checkpoint")
+            #expect(none.status == 404)
+            var notes: [[UInt8]] = []
+            for n in 1...2 {
+                let (id, message) = try await h.propose(c, Harness.disbursement("D-\(n)"))
+                _ = try await h.approve(c, id, key: "svc-shcp-a", message: message)
+                _ = try await h.approve(c, id, key: "svc-usaid-a", message: message)
+                let latest = try await h.call(c, .get, "/v1/checkpoint", route: "/v1/checkpoint")
+                #expect(latest.status == 200 && latest.contentType.hasPrefix("text/plain"))
+                notes.append(latest.body)
+            }
+            let lines = try await h.call(c, .get, "/v1/entries", route: "/v1/entries").body.split(separator: 0x0A).map { Line(bytes: Array($0)) }
+            for (i, note) in notes.enumerated() {
+                // An auditor's verifier accepts each checkpoint against the entries it covers.
+                var v = Verifier(checkpoint: note)
+                v.feed(Array(lines.prefix(i + 2)))
+                let report = v.finish()
+                #expect(report.ok, "\(report.failures)")
+                #expect(report.checkpoint?.logSignatures == ["svc-job-log"])
+                #expect(try await h.call(c, .get, "/v1/checkpoints/\(i + 2)", route: "/v1/checkpoints/{size}").body == note)
+            }
+            #expect(try await h.call(c, .get, "/v1/checkpoints/1", route: "/v1/checkpoints/{size}").status == 404)
+            #expect(try await h.call(c, .get, "/v1/checkpoints/0", route: "/v1/checkpoints/{size}")["field"] == .string("size"))
+            #expect(try await h.call(c, .get, "/v1/checkpoints/x", route: "/v1/checkpoints/{size}").status == 400)
+        }
+        try h.checkOpenAPI()
+    }
+
+    @Test func onlyTheLedgersLogKeyMaySignCheckpoints() throws {
+        let h = try Harness()
+        #expect(throws: StoreError.self) { try LedgerWorker(path: h.path, signer: CheckpointSigner(name: "svc-shcp-a", key: LedgerBuilder.testKey("svc-shcp-a"))) }
+        #expect(throws: StoreError.self) { try LedgerWorker(path: h.path, signer: CheckpointSigner(name: "svc-job-log", key: LedgerBuilder.testKey("other"))) }
+    }
+
     /// The OpenAPI document passes openapi-spec-validator and the structural checks.
     @Test func openAPIDocumentIsValid() throws {
         let (status, text) = try Harness.checkOpenAPI("--check")
         #expect(status == 0, "\(text)")
-        #expect(text.hasPrefix("openapi.yaml: 12 paths, sound OpenAPI 3.1"))
+        #expect(text.hasPrefix("openapi.yaml: 14 paths, sound OpenAPI 3.1"))
     }
 
     @Test func unknownRouteIsAProblem() async throws {

@@ -14,7 +14,8 @@ struct LedgerStoreTests {
     func makeStore() throws -> (LedgerStore, [String: SecretKey]) {
         var b = LedgerBuilder(ledgerID: "jhf.store.test")
         let names = [("shcp-ana", "SHCP"), ("usaid-ben", "USAID"), ("usaid-dana", "USAID")]
-        let keys = names.map { b.addSigner($0.0, institution: $0.1) }
+        let keys = (names.map { b.addSigner($0.0, institution: $0.1) } + [b.addSigner("job-log", institution: "JOB", role: .log)])
+            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let genesis = GenesisBody(title: "Store test", currencies: ["MXN"], keys: keys,
                                   budgets: [Budget(category: .humanitarianStabilization, currency: "MXN", amount: 500)], createdAt: "2026-11-01T00:00:00Z")
         let (store, p) = try LedgerStore.create(path: dbPath, ledgerID: "jhf.store.test", genesis: genesis, now: "2026-11-01T00:00:00Z")
@@ -140,12 +141,71 @@ struct LedgerStoreTests {
         let tree = store.tree
         // Make the file a version-2 ledger: no Merkle table (what a ledger written before this release has).
         let c = try SQLiteConnection(path: dbPath, readOnly: false)
-        try c.exec("DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries; DROP TABLE merkle_nodes; PRAGMA user_version = 2")
+        try c.exec("""
+            DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries; DROP TABLE merkle_nodes;
+            DROP TRIGGER checkpoints_no_delete; DROP TRIGGER checkpoints_only_gain_signatures; DROP TRIGGER checkpoints_cover_entries;
+            DROP TABLE checkpoints; PRAGMA user_version = 2
+            """)
         let reopened = try LedgerStore(path: dbPath)
         #expect(reopened.tree == tree)
         #expect(try reopened.db.scalarText("SELECT count(*) FROM merkle_nodes") == "\(2 * 7 - 3)")
         #expect(try reopened.merkleRoot(size: 7) == tree.root)
         try reopened.inclusionProof(seq: 5, size: 7).verify(leaf: try entryHashes(reopened)[5], root: tree.root)
+    }
+
+    @Test func everyAppendingTransactionSignsACheckpoint() throws {
+        let (store, keys) = try makeStore()
+        #expect(try store.latestCheckpoint() == nil, "genesis was committed without a signer")
+        store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
+        for n in 1...3 {
+            let p = try propose(store, "D-\(n)", amount: 1)
+            let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
+            _ = try store.approve(id: p.id, keyName: "shcp-ana", signature: keys["shcp-ana"]!.sign(msg), now: "2026-11-02T00:00:09Z")
+            #expect(try store.latestCheckpoint()?.size == (n == 1 ? nil : Int64(n)), "an approval that appends nothing signs nothing")
+            _ = try store.approve(id: p.id, keyName: "usaid-ben", signature: keys["usaid-ben"]!.sign(msg), now: "2026-11-02T00:00:09Z")
+            #expect(try store.latestCheckpoint()?.size == Int64(n + 1))
+        }
+        for size in 2...4 {
+            let c = try #require(try store.checkpoint(size: Int64(size)))
+            #expect(c.root == (try store.merkleRoot(size: Int64(size))))
+            let note = try SignedNote(parsing: c.note)
+            #expect(try Checkpoint(text: note.text) == Checkpoint(origin: "jhf-ledger/jhf.store.test", size: Int64(size), root: c.root))
+        }
+        // The export carries the latest checkpoint, and verifying it checks R12.
+        let out = "\(dir)/bundle"
+        _ = try Bundle.export(store, to: out, sealed: true)
+        #expect(FileManager.default.contents(atPath: "\(out)/checkpoint").map(Array.init) == (try store.latestCheckpoint()?.note))
+        let report = try Bundle.verify(directory: out, jobs: 1, pinnedGenesis: nil)
+        #expect(report.ok, "\(report.failures)")
+        #expect(report.checkpoint?.size == 4 && report.checkpoint?.logSignatures == ["job-log"])
+    }
+
+    @Test func onlyAnActiveLogKeySignsCheckpoints() throws {
+        let (store, keys) = try makeStore()
+        #expect(throws: StoreError.self) { try store.checkSigner(CheckpointSigner(name: "shcp-ana", key: keys["shcp-ana"]!)) }
+        #expect(throws: StoreError.self) { try store.checkSigner(CheckpointSigner(name: "job-log", key: keys["shcp-ana"]!)) }
+        #expect(throws: StoreError.self) { try store.checkSigner(CheckpointSigner(name: "job-log-2", key: keys["job-log"]!)) }
+        try store.checkSigner(CheckpointSigner(name: "job-log", key: keys["job-log"]!))
+    }
+
+    @Test func storedCheckpointsOnlyGainSignatureLines() throws {
+        let (store, keys) = try makeStore()
+        store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
+        let p = try propose(store, "D-1", amount: 1)
+        let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
+        for key in ["shcp-ana", "usaid-ben"] { _ = try store.approve(id: p.id, keyName: key, signature: keys[key]!.sign(msg), now: "2026-11-02T00:00:09Z") }
+        let c = try #require(try store.latestCheckpoint())
+        let note = try SignedNote(parsing: c.note)
+        let cosigned = SignedNote(text: note.text, signatures: note.signatures + [SignedNote.sign(note.text, name: "usaid-ben", key: keys["usaid-ben"]!)])
+        let db = try SQLiteConnection(path: dbPath, readOnly: false)
+        for refused in ["UPDATE checkpoints SET root = zeroblob(32)", "DELETE FROM checkpoints", "UPDATE checkpoints SET note = x'00'",
+                        "UPDATE checkpoints SET signed_at = '2030-01-01T00:00:00Z'",
+                        "INSERT INTO checkpoints(size, root, note, signed_at) VALUES (99, zeroblob(32), x'00', '2026-11-02T00:00:09Z')"] {
+            #expect(throws: StoreError.self, "\(refused)") { try db.exec(refused) }
+        }
+        // Appending a cosignature line is the one change allowed.
+        try db.prepare("UPDATE checkpoints SET note = ? WHERE size = ?").bind(.blob(cosigned.bytes), .int(c.size)).run()
+        #expect(try store.latestCheckpoint()?.note == cosigned.bytes)
     }
 
     @Test(arguments: ["UPDATE entries SET committed_at = '2030-01-01T00:00:00Z' WHERE seq = 0", "DELETE FROM entries WHERE seq = 0",

@@ -1,0 +1,71 @@
+import LedgerCore
+
+/// The key a store signs checkpoints with (the ledger's `log` key), and its name in the ledger.
+public struct CheckpointSigner: Sendable {
+    public let name: String
+    public let key: SecretKey
+
+    public init(name: String, key: SecretKey) { (self.name, self.key) = (name, key) }
+}
+
+/// One stored checkpoint: the signed note and what it claims.
+public struct StoredCheckpoint: Sendable, Equatable {
+    public let size: Int64
+    public let root: Hash
+    /// The whole note: checkpoint text, blank line, the log key's signature, cosignatures.
+    public let note: [UInt8]
+    public let signedAt: String
+}
+
+/// Signed checkpoints (SPEC §8), kept in `checkpoints`.
+extension LedgerStore {
+    /// Checks that `signer` is a `log` key active now in the ledger, under that name and key.
+    public func checkSigner(_ signer: CheckpointSigner) throws(StoreError) {
+        guard let k = state.activeKey(signer.name), k.role == .log, k.publicKey == signer.key.publicKey else {
+            throw StoreError(.invalid, field: "log-key",
+                             "\(signer.name) is not an active log key of this ledger with this public key; add it with a key_update first")
+        }
+    }
+
+    /// Inside a write transaction, after entries were appended: signs a checkpoint of the whole
+    /// chain, unless the signer is no longer an active log key (then the previous checkpoint
+    /// stays the latest). Before signing, proves the new tree consistent with the last
+    /// checkpoint signed, so two inconsistent checkpoints are never signed.
+    func signCheckpointLocked(_ signer: CheckpointSigner, now: String) throws(StoreError) {
+        guard let ledgerID = state.ledgerID, state.size > 0, (try? checkSigner(signer)) != nil else { return }
+        let size = state.size, root = tree.root
+        if let last = try latestCheckpoint() {
+            guard last.size < size else { return }
+            let proof = try consistencyProof(first: last.size, second: size)
+            do { try proof.verify(firstRoot: last.root, secondRoot: root) } catch {
+                throw StoreError(.corrupt, "the tree of \(size) entries is not consistent with the checkpoint of \(last.size) already signed: \(error.message)")
+            }
+        }
+        let text = Checkpoint(origin: Checkpoint.origin(ledgerID: ledgerID), size: size, root: root).text
+        let note = SignedNote(text: text, signatures: [SignedNote.sign(text, name: signer.name, key: signer.key)])
+        try db.prepare("INSERT INTO checkpoints(size, root, note, signed_at) VALUES (?, ?, ?, ?)")
+            .bind(.int(size), .blob(root.bytes), .blob(note.bytes), .text(now)).run()
+    }
+
+    /// The checkpoint of the largest size, if any was signed.
+    public func latestCheckpoint() throws(StoreError) -> StoredCheckpoint? {
+        try checkpointRow("SELECT size, root, note, signed_at FROM checkpoints ORDER BY size DESC LIMIT 1")
+    }
+
+    /// The checkpoint signed for exactly `size` entries, if there is one.
+    public func checkpoint(size: Int64) throws(StoreError) -> StoredCheckpoint? {
+        try checkpointRow("SELECT size, root, note, signed_at FROM checkpoints WHERE size = ?", .int(size))
+    }
+
+    private func checkpointRow(_ sql: String, _ values: SQLiteValue...) throws(StoreError) -> StoredCheckpoint? {
+        let s = try db.prepare(sql)
+        switch values.count {
+        case 0: s.bind()
+        default: s.bind(values[0])
+        }
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        guard let root = try? Hash(bytes: s.blob(1)) else { throw StoreError(.corrupt, "checkpoint \(s.int(0)) has a malformed root") }
+        return StoredCheckpoint(size: s.int(0), root: root, note: s.blob(2), signedAt: s.text(3) ?? "")
+    }
+}

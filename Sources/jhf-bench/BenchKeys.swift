@@ -5,10 +5,13 @@ enum BenchKeys {
     static let ledgerID = "jhf.bench.v1"
     static let shcp = ["bench-shcp-a", "bench-shcp-b"]
     static let usaid = ["bench-usaid-a", "bench-usaid-b"]
-    static let secrets: [String: SecretKey] = Dictionary(uniqueKeysWithValues: (shcp + usaid).map { ($0, LedgerBuilder.testKey($0)) })
+    /// The log key that signs checkpoints (`jhf-bench load --checkpoints`).
+    static let log = "bench-log"
+    static let secrets: [String: SecretKey] = Dictionary(uniqueKeysWithValues: (shcp + usaid + [log]).map { ($0, LedgerBuilder.testKey($0)) })
 
     static var genesis: GenesisBody {
-        let keys = (shcp.map { key($0, "SHCP") } + usaid.map { key($0, "USAID") })
+        let logKey = try! KeyObject(name: log, institution: "JOB", publicKey: secrets[log]!.publicKey, role: .log)
+        let keys = (shcp.map { key($0, "SHCP") } + usaid.map { key($0, "USAID") } + [logKey])
             .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return GenesisBody(title: "Benchmark ledger", currencies: ["MXN", "USD"], keys: keys, budgets: [], createdAt: "2026-01-01T00:00:00Z")
     }

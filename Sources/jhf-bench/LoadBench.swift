@@ -23,6 +23,7 @@ struct LoadBench: ParsableCommand {
     @Option(help: "Disbursements committed before measuring (warm-up).") var warmup = 1_000
     @Option(help: "Single-row durable commits for the raw SQLite rate.") var rawCommits = 5_000
     @Option(help: "The jhf executable (default: next to jhf-bench).") var jhf: String?
+    @Flag(help: "Serve with --log-key: sign a checkpoint in every group commit that appends.") var checkpoints = false
     @Option(help: "Client: threads (one blocking keep-alive connection per client; lean) or async (AsyncHTTPClient).") var client = "threads"
 
     func validate() throws {
@@ -49,11 +50,22 @@ struct LoadBench: ParsableCommand {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: jhf)
         server.arguments = ["serve", "--db", db, "--listen", "127.0.0.1:\(port)", "--config", "\(dir)/service.json", "--log-level", "warning"]
+        if checkpoints {
+            let keyFile = "\(dir)/bench-log.key"
+            let json = JSONValue.object([
+                "institution": .string("JOB"), "name": .string(BenchKeys.log), "role": .string("log"),
+                "secret_key": .string(Base64.encode(BenchKeys.secrets[BenchKeys.log]!.seedForExport)),
+            ])
+            guard FileManager.default.createFile(atPath: keyFile, contents: Data(json.canonicalBytes), attributes: [.posixPermissions: 0o600]) else {
+                throw BenchError("cannot write \(keyFile)")
+            }
+            server.arguments! += ["--log-key", keyFile]
+        }
         try server.run()
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
         let base = "http://127.0.0.1:\(port)"
 
-        let (clients, warmup, entries, useThreads) = (self.clients, self.warmup, self.entries, client == "threads")
+        let (clients, warmup, entries, useThreads, withCheckpoints) = (self.clients, self.warmup, self.entries, client == "threads", checkpoints)
         let serverPID = server.processIdentifier
         let result = Blocking.run { () async throws -> LoadResult in
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
@@ -75,8 +87,9 @@ struct LoadBench: ParsableCommand {
                 }
                 let cpu = (server: Measure.cpuSeconds(pid: serverPID) - cpuBefore.server, client: Measure.ownCPUSeconds() - cpuBefore.client)
                 let metrics = try await Load(client: client, base: base, token: token).text("\(base)/metrics")
+                let checkpoint = withCheckpoints ? try await Load(client: client, base: base, token: token).text("\(base)/v1/checkpoint") : nil
                 try await client.shutdown()
-                return LoadResult(seconds: r.seconds, latencies: r.latencies, metrics: metrics, serverCPU: cpu.server, clientCPU: cpu.client)
+                return LoadResult(seconds: r.seconds, latencies: r.latencies, metrics: metrics, serverCPU: cpu.server, clientCPU: cpu.client, checkpoint: checkpoint)
             } catch {
                 try? await client.shutdown()
                 throw error
@@ -94,7 +107,7 @@ struct LoadBench: ParsableCommand {
         let batches = metric(r.metrics, "jhf_write_batches_total")
         let batched = metric(r.metrics, "jhf_write_batch_requests_total")
         print("""
-            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each
+            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each\(checkpoints ? ", checkpoints signed" : "")
               committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
               approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
               CPU per disbursement: service \(String(format: "%.0f", r.serverCPU / Double(entries) * 1e6)) µs, load generator \(String(format: "%.0f", r.clientCPU / Double(entries) * 1e6)) µs (\(String(format: "%.0f", (r.serverCPU + r.clientCPU) / r.seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))% of \(ProcessInfo.processInfo.activeProcessorCount) cores busy)
@@ -105,6 +118,11 @@ struct LoadBench: ParsableCommand {
               verify --db:        \(verify.0 == 0 ? "VALID" : "FAILED (exit \(verify.0))")
             """)
         if verify.0 != 0 { throw BenchError("the ledger written under load does not verify:\n\(verify.1)") }
+        if let note = r.checkpoint {
+            let lines = note.split(separator: "\n")
+            guard lines.count >= 4, Int64(lines[1]) == Int64(1 + warmup + entries) else { throw BenchError("the last checkpoint does not cover the ledger:\n\(note)") }
+            print("  checkpoint:         latest covers all \(lines[1]) entries")
+        }
     }
 
     /// Creates a benchmark ledger with its genesis committed and a service config with one
@@ -132,6 +150,8 @@ struct LoadBench: ParsableCommand {
         /// CPU seconds (user + system) the service and the load generator used in the measured phase.
         let serverCPU: Double
         let clientCPU: Double
+        /// The latest checkpoint note at the end (with --checkpoints).
+        let checkpoint: String?
     }
 
     private func metric(_ text: String, _ name: String) -> Double {

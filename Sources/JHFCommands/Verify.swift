@@ -11,6 +11,7 @@ struct Verify: ParsableCommand {
     @Option(help: "Export bundle directory to verify.") var bundle: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Pinned genesis entry_hash (64 hex digits), published out of band (rule R13).") var genesis: String?
+    @Option(help: "An earlier checkpoint note you kept: the entries it covered must be unchanged (rule R12).") var since: String?
     @Flag(help: "Print the report as JSON (Schemas/verify-report.schema.json).") var json = false
     @Option(help: "Threads for parsing and signature checks (1–64).") var jobs: Int = 1
 
@@ -25,9 +26,16 @@ struct Verify: ParsableCommand {
         let pinned = try genesis.map { g in
             do { return try Hash(hex: g) } catch { throw CLIFailure("error [schema]: genesis: must be 64 lowercase hex digits") }
         }
+        let earlier: [UInt8]?
+        if let since {
+            guard let bytes = try guarded({ try Bundle.readCheckpoint(since) }) else { throw CLIFailure("error [io]: since: \(since) does not exist", status: ExitStatus.storage) }
+            earlier = bytes
+        } else {
+            earlier = nil
+        }
         if remote.server != nil, let client = try remote.client(db: nil) {
             // The entries are downloaded and replayed here: the service is not trusted to judge itself.
-            var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned)
+            var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned, checkpoint: try client.latestCheckpoint(), since: earlier)
             var batch: [Line] = []
             try client.forEachLine("entries") { line in
                 batch.append(Line(bytes: line))
@@ -37,8 +45,8 @@ struct Verify: ParsableCommand {
             return try finish(verifier.finish())
         }
         let report = try guarded {
-            if let db { return try Bundle.verify(database: db, jobs: jobs, pinnedGenesis: pinned) }
-            return try Bundle.verify(directory: bundle!, jobs: jobs, pinnedGenesis: pinned)
+            if let db { return try Bundle.verify(database: db, jobs: jobs, pinnedGenesis: pinned, since: earlier) }
+            return try Bundle.verify(directory: bundle!, jobs: jobs, pinnedGenesis: pinned, since: earlier)
         }
         try finish(report)
     }

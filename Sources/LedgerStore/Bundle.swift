@@ -78,12 +78,12 @@ public enum Bundle {
     }
 
     /// Verifies an export directory, streaming `entries.jsonl` in batches.
-    public static func verify(directory: String, jobs: Int, pinnedGenesis: Hash?) throws(StoreError) -> VerifyReport {
+    public static func verify(directory: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil) throws(StoreError) -> VerifyReport {
         let entriesPath = "\(directory)/\(entriesFile)"
         guard FileManager.default.fileExists(atPath: entriesPath) else {
             throw StoreError(.io, field: "bundle", "\(entriesPath) does not exist")
         }
-        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: try readCheckpoint(directory))
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: try readCheckpoint("\(directory)/\(checkpointFile)"), since: since)
         let reader = try LineReader(path: entriesPath)
         while true {
             let batch = try reader.next(max: Limits.verifyBatchEntriesMax)
@@ -104,10 +104,9 @@ public enum Bundle {
         return verifier.finish()
     }
 
-    /// The export's checkpoint note, if it has one; at most one byte beyond the note limit is
+    /// A checkpoint note file, nil if there is none; at most one byte beyond the note limit is
     /// read, so an oversized file is refused by the note's own parser (R12), not loaded.
-    static func readCheckpoint(_ directory: String) throws(StoreError) -> [UInt8]? {
-        let path = "\(directory)/\(checkpointFile)"
+    public static func readCheckpoint(_ path: String) throws(StoreError) -> [UInt8]? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError(.io, field: "bundle", "cannot read \(path)") }
         defer { try? handle.close() }
@@ -121,10 +120,16 @@ public enum Bundle {
     /// Verifies a database as an auditor would an export with sealed records, and also
     /// checks each row's seq, entry_hash and prev_hash columns against its bytes.
     /// Opens the file without the store's own chain check, so a damaged ledger is reported, not refused.
-    public static func verify(database path: String, jobs: Int, pinnedGenesis: Hash?) throws(StoreError) -> VerifyReport {
+    public static func verify(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil) throws(StoreError) -> VerifyReport {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
         let db = try SQLiteConnection(path: path, readOnly: true)
-        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis)
+        // The latest checkpoint the store signed, checked like an export's (R12); none before migration v3.
+        var latest: [UInt8]?
+        if let s = try? db.prepare("SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1") {
+            if try s.step() { latest = s.blob(0) }
+            s.reset()
+        }
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: latest, since: since)
         let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries ORDER BY seq")
         var batch: [Line] = []
         var columnFailures: [Failure] = []

@@ -113,6 +113,25 @@ import Testing
         #expect(r.stdout.contains("  seq 7 R12 checkpoint: the checkpoint's root 2e5c375193c1a2a9a4c0038e99a7eb74f66af355424383f50131e1e5838d8dd5 is not the Merkle root "), "\(r)")
     }
 
+    @Test func verifySinceAnEarlierCheckpoint() throws {
+        let good = try Self.goldenWithCheckpoint(editLast: false)
+        defer { try? FileManager.default.removeItem(atPath: good) }
+        // The golden bundle's checkpoint, kept by an auditor, still matches the same export.
+        try FileManager.default.copyItem(atPath: "\(good)/checkpoint", toPath: "\(good)/kept.checkpoint")
+        #expect(try jhf("verify", "--bundle", good, "--since", "\(good)/kept.checkpoint").status == 0)
+        // A later export whose last entry was re-timed and re-checkpointed: its own checkpoint
+        // would be re-signed by a dishonest service, but the kept one exposes the change.
+        let edited = try Self.goldenWithCheckpoint(editLast: true)
+        defer { try? FileManager.default.removeItem(atPath: edited) }
+        try FileManager.default.removeItem(atPath: "\(edited)/checkpoint")
+        let r = try jhf("verify", "--bundle", edited, "--since", "\(good)/kept.checkpoint")
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("  seq 7 R12 checkpoint: the earlier checkpoint (--since)'s root 2e5c375193c1a2a9a4c0038e99a7eb74f66af355424383f50131e1e5838d8dd5 is not the Merkle root "), "\(r)")
+        #expect(r.stdout.contains("entries it covered were changed since it was signed"))
+        let missing = try jhf("verify", "--bundle", good, "--since", "\(good)/no-such-file")
+        #expect(missing.status == 3 && missing.stderr == "error [io]: since: \(good)/no-such-file does not exist\n", "\(missing)")
+    }
+
     @Test func verifyWithTheWrongPinnedGenesis() throws {
         let o = try jhf("verify", "--bundle", Self.golden, "--genesis", String(repeating: "0", count: 64))
         #expect(o.status == 1)
@@ -198,7 +217,7 @@ import Testing
         ErrorCase(name: "missing bundle", arguments: { l in ["verify", "--bundle", "\(l.dir)/nothing"] },
                   status: 3, stderr: { l in "error [io]: bundle: \(l.dir)/nothing/entries.jsonl does not exist\n" }),
         ErrorCase(name: "both --db and --bundle", arguments: { l in ["verify", "--db", l.db, "--bundle", l.dir] }, status: 2, stderr: { _ in
-            "Error: give exactly one of --db, --bundle or --server\nUsage: jhf verify [--db <db>] [--bundle <bundle>] [--server <server>] [--token-file <token-file>] [--genesis <genesis>] [--json] [--jobs <jobs>]\n  See 'jhf verify --help' for more information.\n"
+            "Error: give exactly one of --db, --bundle or --server\nUsage: jhf verify [--db <db>] [--bundle <bundle>] [--server <server>] [--token-file <token-file>] [--genesis <genesis>] [--since <since>] [--json] [--jobs <jobs>]\n  See 'jhf verify --help' for more information.\n"
         }),
     ]
 

@@ -99,4 +99,34 @@ struct CheckpointRuleTests {
         #expect(!verify(signedBy: "job-log").ok)
         #expect(verify(signedBy: "job-log-2").ok)
     }
+
+    /// A service that rewrites an old entry's unsigned fields, relinks the chain and signs a
+    /// fresh checkpoint passes every per-export check; the auditor's earlier checkpoint catches it.
+    @Test func rewrittenHistoryIsCaughtByTheEarlierCheckpoint() {
+        let original = Self.builder.lines
+        let earlier = Self.note(size: 3)
+        // Honest growth: the earlier checkpoint still matches.
+        var honest = Verifier(jobs: 1, checkpoint: Self.note(), since: earlier)
+        honest.feed(original.map { Line(bytes: $0) })
+        #expect(honest.finish().ok)
+
+        var lines = original
+        lines[1] = rewrite(lines[1]) { $0["committed_at"] = .string("2026-11-01T12:00:00Z") }
+        for i in 2..<lines.count { lines[i] = rewrite(lines[i]) { $0["prev_hash"] = .string(Hash.leaf(lines[i - 1]).hex) } }
+        var tree = MerkleFrontier()
+        for line in lines { tree.append(Hash.leaf(line)) }
+        let fresh = Checkpoint(origin: Checkpoint.origin(ledgerID: Scenario.ledgerID), size: 4, root: tree.root)
+        let freshNote = SignedNote(text: fresh.text, signatures: [SignedNote.sign(fresh.text, name: "job-log", key: Self.builder.signers["job-log"]!)]).bytes
+        #expect(Self.verifyWith(lines, checkpoint: freshNote).ok, "the rewritten export is consistent with itself")
+        var v = Verifier(jobs: 1, checkpoint: freshNote, since: earlier)
+        v.feed(lines.map { Line(bytes: $0) })
+        let r = v.finish()
+        #expect(!r.ok)
+        #expect(r.failures.count == 1 && r.failures[0].rule == .r12 && r.failures[0].seq == 2)
+        #expect(r.failures[0].message.contains("earlier checkpoint (--since)") && r.failures[0].message.contains("changed since it was signed"))
+        // An earlier checkpoint larger than the export (the ledger shrank) is caught too.
+        var shrunk = Verifier(jobs: 1, since: Self.note())
+        shrunk.feed(original.prefix(3).map { Line(bytes: $0) })
+        #expect(shrunk.finish().failures.contains { $0.message.contains("covers 4 entries; the export has 3") })
+    }
 }

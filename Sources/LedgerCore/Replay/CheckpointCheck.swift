@@ -4,6 +4,11 @@
 /// The verifier feeds it every entry hash in order; it keeps only the Merkle frontier, so
 /// the check costs O(log n) memory whatever the ledger's size.
 struct CheckpointCheck {
+    /// How failures name this checkpoint: the export's own, or an earlier one an auditor kept.
+    let what: String
+    /// Whether this is an earlier checkpoint the auditor kept (`--since`): then a root that
+    /// does not match means the entries it covered were rewritten.
+    let earlier: Bool
     let note: SignedNote?
     let checkpoint: Checkpoint?
     /// Failures found in the note itself (before any entry is seen).
@@ -12,14 +17,17 @@ struct CheckpointCheck {
     /// The root of the first `checkpoint.size` entries and the log keys in force after entry `size - 1`.
     private var atSize: (root: Hash, logKeys: [NoteVerifierKey])?
 
-    init(noteBytes: [UInt8]) {
+    init(noteBytes: [UInt8], earlier: Bool = false) {
+        self.earlier = earlier
+        what = earlier ? "the earlier checkpoint (--since)" : "the checkpoint"
+        let what = self.what
         func fail(_ message: String) -> Failure { Failure(seq: nil, rule: .r12, message: message) }
         do throws(LedgerError) {
             let parsed = try SignedNote(parsing: noteBytes)
             (note, checkpoint) = (parsed, try Checkpoint(text: parsed.text))
         } catch {
             (note, checkpoint) = (nil, nil)
-            early = [fail("the checkpoint is not acceptable: \(error.description)")]
+            early = [fail("\(what) is not acceptable: \(error.description)")]
         }
     }
 
@@ -38,21 +46,22 @@ struct CheckpointCheck {
         var out: [Failure] = []
         let seq = checkpoint.size > 0 ? checkpoint.size - 1 : nil
         if let ledgerID, !checkpoint.origin.utf8.elementsEqual(Checkpoint.origin(ledgerID: ledgerID).utf8) {
-            out.append(Failure(seq: nil, rule: .r12, message: "the checkpoint's origin '\(checkpoint.origin)' is not '\(Checkpoint.origin(ledgerID: ledgerID))'"))
+            out.append(Failure(seq: nil, rule: .r12, message: "\(what)'s origin '\(checkpoint.origin)' is not '\(Checkpoint.origin(ledgerID: ledgerID))'"))
         }
         guard checkpoint.size >= 1, let atSize else {
-            return out + [Failure(seq: nil, rule: .r12, message: "the checkpoint covers \(checkpoint.size) entries; the export has \(frontier.size)"
+            return out + [Failure(seq: nil, rule: .r12, message: "\(what) covers \(checkpoint.size) entries; the export has \(frontier.size)"
                                   + (checkpoint.size == 0 ? " (a checkpoint covers at least the genesis entry)" : ""))]
         }
         if atSize.root != checkpoint.root {
-            out.append(Failure(seq: seq, rule: .r12, message: "the checkpoint's root \(checkpoint.root.hex) is not the Merkle root \(atSize.root.hex) of entries 0…\(checkpoint.size - 1)"))
+            out.append(Failure(seq: seq, rule: .r12, message: "\(what)'s root \(checkpoint.root.hex) is not the Merkle root \(atSize.root.hex) of entries 0…\(checkpoint.size - 1)"
+                               + (earlier ? ": entries it covered were changed since it was signed" : "")))
         }
         let v = note.verify(keys: atSize.logKeys)
         if !v.invalid.isEmpty {
-            out.append(Failure(seq: seq, rule: .r12, message: "the checkpoint's signature by log key \(v.invalid.joined(separator: ", ")) does not verify"))
+            out.append(Failure(seq: seq, rule: .r12, message: "\(what)'s signature by log key \(v.invalid.joined(separator: ", ")) does not verify"))
         } else if v.verified.isEmpty {
             let names = atSize.logKeys.map(\.name).joined(separator: ", ")
-            out.append(Failure(seq: seq, rule: .r12, message: "the checkpoint carries no signature of a log key active at entry \(checkpoint.size - 1) (\(names.isEmpty ? "none is active" : names))"))
+            out.append(Failure(seq: seq, rule: .r12, message: "\(what) carries no signature of a log key active at entry \(checkpoint.size - 1) (\(names.isEmpty ? "none is active" : names))"))
         }
         return out
     }

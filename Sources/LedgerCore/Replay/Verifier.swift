@@ -14,14 +14,18 @@ public struct Verifier {
     private var lastSealedSeq: Int64 = -1
     /// R12, when the export carries a checkpoint.
     private var checkpoint: CheckpointCheck?
+    /// R12 for an earlier checkpoint the auditor kept: the ledger must only have grown since.
+    private var since: CheckpointCheck?
     /// The Merkle tree over the entries replayed so far (SPEC §7).
     public private(set) var tree = MerkleFrontier()
 
-    /// `checkpoint` is the export's checkpoint note, when it has one (R12).
-    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil) {
+    /// `checkpoint` is the export's checkpoint note, when it has one; `since` an earlier checkpoint
+    /// the auditor kept, which the entries must still match (both R12).
+    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil, since: [UInt8]? = nil) {
         self.jobs = min(max(1, jobs), Limits.verifyJobsMax)
         self.pinnedGenesis = pinnedGenesis
         self.checkpoint = checkpoint.map { CheckpointCheck(noteBytes: $0) }
+        self.since = since.map { CheckpointCheck(noteBytes: $0, earlier: true) }
     }
 
     /// Replays the next lines of `entries.jsonl`, in order.
@@ -58,6 +62,7 @@ public struct Verifier {
             record(state.replay(p))
             tree.append(p.entryHash)
             checkpoint?.add(p.entryHash, state: state)
+            since?.add(p.entryHash, state: state)
         }
     }
 
@@ -125,6 +130,7 @@ public struct Verifier {
             record([Failure(seq: 0, rule: .r13, message: "entry 0's entry_hash \(state.genesisHash?.hex ?? "(none)") is not the pinned genesis hash \(pinned.hex)")])
         }
         if let checkpoint { record(checkpoint.finish(ledgerID: state.ledgerID)) }
+        if let since { record(since.finish(ledgerID: state.ledgerID)) }
         return VerifyReport(state: state, failures: failures, failureCount: failureCount, root: tree.root, checkpoint: checkpoint?.summary)
     }
 }

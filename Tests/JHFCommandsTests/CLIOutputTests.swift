@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+@testable import LedgerStore
 import Testing
 
 /// The CLI is an interface: its full output and exit codes are compared here.
@@ -130,6 +131,48 @@ import Testing
         #expect(r.stdout.contains("entries it covered were changed since it was signed"))
         let missing = try jhf("verify", "--bundle", good, "--since", "\(good)/no-such-file")
         #expect(missing.status == 3 && missing.stderr == "error [io]: since: \(good)/no-such-file does not exist\n", "\(missing)")
+    }
+
+    @Test func entryProofIsWrittenAndCheckedOffline() throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        let proofFile = "\(l.dir)/d2.proof.json"
+        // No checkpoint yet: the CLI does not sign them.
+        let early = try jhf("proof", "--db", l.db, "--id", "D-2", "--out", proofFile)
+        #expect(early.status == 2 && early.stderr == "error [refused]: checkpoint: no signed checkpoint covers seq 2 yet (the service signs them with --log-key)\n", "\(early)")
+        // Sign one as the service would, with the demo log key.
+        let keyJSON = try JSONParser.parse(Array(try read(Repo.path("Keys.example/demo-job-log.key")).utf8))
+        guard case .object(let k) = keyJSON, case .string(let seed)? = k["secret_key"] else { throw Unexpected("key file") }
+        let store = try LedgerStore(path: l.db)
+        try store.db.writeTransaction { () throws(StoreError) in
+            try store.signCheckpointLocked(CheckpointSigner(name: "demo-job-log", key: try! SecretKey(seed: Base64.decode(seed)!)), now: "2026-11-20T12:00:00Z")
+        }
+        #expect(try jhf("proof", "--db", l.db, "--id", "D-2", "--out", proofFile).stdout == "wrote the proof of D-2 to \(proofFile)\n")
+        let ok = try jhf("verify-proof", proofFile, "--keys", Repo.path("Keys.example/registry.json"))
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "VALID: disbursement D-2 is entry 2 of ledger jhf.cli.test; checkpoint of 4 entries signed by demo-job-log\n")
+        // The proof file matches its schema.
+        let check = try run("/usr/bin/env", ["python3", Repo.path("Tests/Tools/validate_schema.py"), Repo.path("Schemas"), "entry-proof", proofFile])
+        #expect(check.status == 0, "\(check)")
+
+        // Another amount in the entry: the path no longer leads to the signed root.
+        let text = try read(proofFile)
+        try write("\(l.dir)/forged.json", text.replacingOccurrences(of: #""amount":4800000000"#, with: #""amount":4900000000"#))
+        let forged = try jhf("verify-proof", "\(l.dir)/forged.json", "--keys", Repo.path("Keys.example/registry.json"))
+        #expect(forged.status == 1)
+        #expect(forged.stdout == "INVALID: path: the inclusion path does not lead to the root of the tree of 4 leaves\n", "\(forged)")
+        // Keys without the ledger's log key: nobody trusted signed the checkpoint.
+        let approversOnly = try JSONParser.parse(Array(try read(Repo.path("Keys.example/registry.json")).utf8))
+        guard case .array(let items) = approversOnly else { throw Unexpected("registry") }
+        try write("\(l.dir)/approvers.json", String(decoding: JSONValue.array(items.filter { item in
+            if case .object(let o) = item, o["role"] == .string("log") { return false }
+            return true
+        }).canonicalBytes, as: UTF8.self))
+        let untrusted = try jhf("verify-proof", proofFile, "--keys", "\(l.dir)/approvers.json")
+        #expect(untrusted.status == 1 && untrusted.stdout == "INVALID: R12 checkpoint: no signature by a given log key ()\n", "\(untrusted)")
+        // An id that is not in the ledger.
+        let unknown = try jhf("proof", "--db", l.db, "--id", "D-404")
+        #expect(unknown.status == 2 && unknown.stderr == "error [notFound]: id: no committed entry has id D-404\n", "\(unknown)")
     }
 
     @Test func verifyWithTheWrongPinnedGenesis() throws {
@@ -294,7 +337,7 @@ import Testing
         #expect(try jhf("show", "--db", l.db, "--id", "D-9").stdout.contains("approvals:   none yet"))
     }
 
-    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "serve", "token"])
+    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "proof", "verify-proof", "serve", "token"])
     func everyOptionHasHelp(_ command: String) throws {
         let o = try jhf(command, "--help")
         #expect(o.status == 0)

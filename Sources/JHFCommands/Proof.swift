@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// `jhf proof`: a self-contained proof that one entry is in the ledger.
+struct Proof: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a proof that one entry is in the ledger: the entry, its Merkle inclusion path, the latest signed checkpoint.",
+        discussion: "Check it offline with `jhf verify-proof FILE --keys KEYS.json`. The ledger must have a checkpoint covering the entry (the service signs them with --log-key).")
+
+    @Option(help: "The entry's id (D-…, R-…, K-…, B-…).") var id: String
+    @Option(help: "Ledger database.") var db: String?
+    @OptionGroup var remote: RemoteOptions
+    @Option(help: "Write the proof here (default: standard output).") var out: String?
+
+    func run() throws {
+        let proof: EntryProof
+        if let client = try remote.client(db: db) {
+            let record = try client.proposal(id: id)
+            guard let seq = record.committedSeq else { throw CLIFailure("error [refused]: id: \(id) is not committed (status \(record.status.rawValue))") }
+            guard let checkpoint = try client.latestCheckpoint() else { throw CLIFailure("error [refused]: checkpoint: the service has signed no checkpoint yet") }
+            let size = try Self.size(of: checkpoint)
+            guard seq < size else { throw CLIFailure("error [refused]: checkpoint: the latest checkpoint covers \(size) entries; \(id) is at seq \(seq)") }
+            let entry = try client.get("/v1/entries/\(seq)").body
+            let inclusion = try guarded { try InclusionProof(json: try client.get("/v1/proofs/inclusion?seq=\(seq)&size=\(size)").json, path: "inclusion") }
+            proof = EntryProof(entry: entry, inclusion: inclusion, checkpoint: checkpoint)
+        } else {
+            proof = try guarded { () throws -> EntryProof in
+                let store = try LedgerStore(path: db!)
+                guard let seq = store.state.seq(of: id) else { throw StoreError(.notFound, field: "id", "no committed entry has id \(id)") }
+                guard let c = try store.latestCheckpoint(), c.size > seq else {
+                    throw StoreError(.refused, field: "checkpoint", "no signed checkpoint covers seq \(seq) yet (the service signs them with --log-key)")
+                }
+                let entry = try store.entries(from: seq, limit: 1)[0].canonical
+                return EntryProof(entry: entry, inclusion: try store.inclusionProof(seq: seq, size: c.size), checkpoint: c.note)
+            }
+        }
+        let bytes = proof.json.canonicalBytes + [0x0A]
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else { throw CLIFailure("error [io]: out: cannot write \(out)", status: ExitStatus.storage) }
+            Console.out("wrote the proof of \(id) to \(out)")
+        } else {
+            Console.out(String(decoding: bytes.dropLast(), as: UTF8.self))
+        }
+    }
+
+    static func size(of note: [UInt8]) throws -> Int64 {
+        try guarded { try Checkpoint(text: try SignedNote(parsing: note).text).size }
+    }
+}
+
+/// `jhf verify-proof`: checks a proof file offline against the ledger's published log keys.
+struct VerifyProof: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-proof",
+        abstract: "Check a proof file from `jhf proof` offline: the entry is in the ledger whose checkpoint a log key signed.",
+        discussion: "KEYS.json is an array of key objects (name, institution, public_key, role) as published with the ledger; only its log keys are used.")
+
+    @Argument(help: "The proof file.") var file: String
+    @Option(help: "JSON file: the ledger's key objects; the log keys among them must have signed the checkpoint.") var keys: String
+
+    func run() throws {
+        let json = try Files.readJSON(file, field: "proof")
+        guard case .array(let items) = try Files.readJSON(keys, field: "keys") else { throw CLIFailure("error [schema]: keys: must be a JSON array of key objects") }
+        let logKeys = try guarded { () throws -> [NoteVerifierKey] in
+            try items.enumerated().map { try KeyObject(json: $1, path: "keys[\($0)]") }.filter { $0.role == .log }
+                .map { try NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
+        }
+        let verified: EntryProof.Verified
+        do {
+            verified = try EntryProof(json: json).verify(logKeys: logKeys)
+        } catch {
+            Console.out("INVALID: \(error.description)")
+            throw ExitCode(ExitStatus.verificationFailed)
+        }
+        Console.out("VALID: \(verified.kind) \(verified.id ?? "genesis") is entry \(verified.seq) of ledger \(verified.ledgerID); "
+                    + "checkpoint of \(verified.treeSize) entries signed by \(verified.signedBy.joined(separator: ", "))")
+    }
+}

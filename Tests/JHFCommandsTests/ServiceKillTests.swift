@@ -69,13 +69,36 @@ import Testing
                 "a clean stop checkpoints and removes the WAL")
     }
 
+    /// The service signs a checkpoint when officers co-sign through it; a proof fetched over
+    /// HTTP checks out offline, and a remote verify checks the service's checkpoint.
+    @Test func proofFetchedFromTheServiceChecksOutOffline() throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        let token = "\(l.dir)/admin.token"
+        try write(token, try read(Repo.path("Keys.example/tokens/admin.token")), mode: 0o600)
+        let (server, url) = try startService(db: l.db, config: Repo.path("Keys.example/service.json"), extra: ["--log-key", l.key("demo-job-log")])
+        defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
+        let remote = ["--server", url, "--token-file", token]
+        try write(l.input("d3"), DemoLedger.d2.replacingOccurrences(of: #""id": "D-2""#, with: #""id": "D-3""#))
+        try l.must(jhf(remote + ["propose", "--kind", "disbursement", "--file", l.input("d3")]))
+        for key in ["demo-shcp-ana", "demo-usaid-ben"] { try l.must(jhf(remote + ["approve", "--id", "D-3", "--key", l.key(key), "--yes"])) }
+        let proofFile = "\(l.dir)/d1.proof.json"
+        try l.must(jhf(remote + ["proof", "--id", "D-1", "--out", proofFile]))
+        let ok = try jhf("verify-proof", proofFile, "--keys", Repo.path("Keys.example/registry.json"))
+        #expect(ok.stdout == "VALID: disbursement D-1 is entry 1 of ledger jhf.cli.test; checkpoint of 5 entries signed by demo-job-log\n", "\(ok)")
+        let verify = try jhf(remote + ["verify"])
+        #expect(verify.status == 0 && verify.stdout.contains("checkpoint:   5 entries, root "), "\(verify)")
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+    }
+
     /// Starts `jhf serve` on a free port and waits until it answers /healthz.
-    private func startService(db: String, config: String) throws -> (Process, String) {
+    private func startService(db: String, config: String, extra: [String] = []) throws -> (Process, String) {
         for _ in 0..<20 {
             let port = Int.random(in: 20_000...60_000)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: Repo.jhf)
-            p.arguments = ["serve", "--db", db, "--config", config, "--listen", "127.0.0.1:\(port)", "--log-level", "error"]
+            p.arguments = ["serve", "--db", db, "--config", config, "--listen", "127.0.0.1:\(port)", "--log-level", "error"] + extra
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()

@@ -118,7 +118,8 @@ public enum Bundle {
     }
 
     /// Verifies a database as an auditor would an export with sealed records, and also
-    /// checks each row's seq, entry_hash and prev_hash columns against its bytes.
+    /// checks each row's seq, entry_hash and prev_hash columns against its bytes, and every
+    /// stored Merkle node against the tree the entries give.
     /// Opens the file without the store's own chain check, so a damaged ledger is reported, not refused.
     public static func verify(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil) throws(StoreError) -> VerifyReport {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
@@ -135,6 +136,7 @@ public enum Bundle {
         var columnFailures: [Failure] = []
         var position: Int64 = 0
         var prev = Hash.zero
+        var nodes = MerkleNodeCheck(db)
         func flush() {
             verifier.feed(batch)
             verifier.record(columnFailures)
@@ -145,11 +147,13 @@ public enum Bundle {
             let row = EntryRow(seq: s.int(0), entryHash: s.blob(1), prevHash: s.blob(2), canonical: s.blob(3))
             columnFailures += EntryRow.columnFailures(row, position: position, prevHash: prev)
             prev = Hash.leaf(row.canonical)
+            nodes.add(prev)
             position += 1
             batch.append(Line(bytes: row.canonical))
             if batch.count == Limits.verifyBatchEntriesMax { flush() }
         }
         flush()
+        verifier.record(nodes.finish(db))
         let lines = try LedgerStore.sealedLines(db)
         verifier.checkSealed(lines, firstLine: 0)
         return verifier.finish()

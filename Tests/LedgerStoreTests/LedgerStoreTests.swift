@@ -208,6 +208,23 @@ struct LedgerStoreTests {
         #expect(try store.latestCheckpoint()?.note == cosigned.bytes)
     }
 
+    @Test(arguments: [
+        ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 0", "stored Merkle node 1/0 is not the hash the entries give"),
+        ("DELETE FROM merkle_nodes WHERE level = 2 AND idx = 0", "stored Merkle node 2/0 is missing"),
+        ("INSERT INTO merkle_nodes(level, idx, hash) VALUES (5, 9, zeroblob(32))", "12 Merkle nodes are stored; the tree of 7 entries has 11"),
+    ])
+    func verifyDatabaseChecksEveryStoredMerkleNode(_ sql: String, _ message: String) throws {
+        _ = try storeWithEntries(6)
+        #expect(try Bundle.verify(database: dbPath, jobs: 1, pinnedGenesis: nil).ok)
+        // Past the triggers, as someone with the file could.
+        let c = try SQLiteConnection(path: dbPath, readOnly: false)
+        try c.exec("DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries")
+        try c.exec(sql)
+        let report = try Bundle.verify(database: dbPath, jobs: 1, pinnedGenesis: nil)
+        #expect(!report.ok)
+        #expect(report.failures.contains { $0.rule == .r12 && $0.message == message }, "\(report.failures)")
+    }
+
     @Test(arguments: ["UPDATE entries SET committed_at = '2030-01-01T00:00:00Z' WHERE seq = 0", "DELETE FROM entries WHERE seq = 0",
                       "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) VALUES (5, zeroblob(32), zeroblob(32), 'reversal', 'x', '2026-11-01T00:00:00Z', x'00')",
                       "UPDATE proposals SET body = x'00' WHERE id = 'genesis'"])

@@ -69,3 +69,27 @@ extension LedgerStore {
         return StoredCheckpoint(size: s.int(0), root: root, note: s.blob(2), signedAt: s.text(3) ?? "")
     }
 }
+
+extension LedgerStore {
+    /// Adds a cosignature line to the stored checkpoint of `size` entries (a witness's or an
+    /// approver's). A line from the same key (name and key ID) already there changes nothing.
+    /// The line must verify over the checkpoint text with `publicKey`.
+    public func cosign(size: Int64, line: SignedNote.SignatureLine, publicKey: PublicKey) throws(StoreError) -> Bool {
+        try db.writeTransaction { () throws(StoreError) -> Bool in
+            guard let c = try checkpoint(size: size) else { throw StoreError(.notFound, field: "size", "no checkpoint was signed for size \(size)") }
+            let note: SignedNote
+            do throws(LedgerError) { note = try SignedNote(parsing: c.note) } catch { throw StoreError(.corrupt, "stored checkpoint \(size) is not a note: \(error.message)") }
+            let key: NoteVerifierKey
+            do throws(LedgerError) { key = try NoteVerifierKey(name: line.keyName, publicKey: publicKey) } catch { throw StoreError(.invalid, field: "key", error.message) }
+            guard SignedNote(text: note.text, signatures: [line]).verify(keys: [key]).isValid else {
+                throw StoreError(.invalid, field: "signature", "the cosignature does not verify over checkpoint \(size)")
+            }
+            if note.signatures.contains(where: { $0.keyName.utf8.elementsEqual(line.keyName.utf8) && $0.keyID == line.keyID }) { return false }
+            guard note.signatures.count < Limits.noteSignaturesMax else {
+                throw StoreError(.refused, field: "size", "checkpoint \(size) already has \(Limits.noteSignaturesMax) signature lines")
+            }
+            try db.prepare("UPDATE checkpoints SET note = ? WHERE size = ?").bind(.blob(c.note + line.bytes), .int(size)).run()
+            return true
+        }
+    }
+}

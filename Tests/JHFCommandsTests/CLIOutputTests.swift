@@ -133,6 +133,16 @@ import Testing
         #expect(missing.status == 3 && missing.stderr == "error [io]: since: \(good)/no-such-file does not exist\n", "\(missing)")
     }
 
+    /// Signs a checkpoint of the whole demo ledger with the demo log key, as the service would.
+    static func signCheckpoint(_ l: DemoLedger) throws {
+        let keyJSON = try JSONParser.parse(Array(try read(Repo.path("Keys.example/demo-job-log.key")).utf8))
+        guard case .object(let k) = keyJSON, case .string(let seed)? = k["secret_key"] else { throw Unexpected("key file") }
+        let store = try LedgerStore(path: l.db)
+        try store.db.writeTransaction { () throws(StoreError) in
+            try store.signCheckpointLocked(CheckpointSigner(name: "demo-job-log", key: try! SecretKey(seed: Base64.decode(seed)!)), now: "2026-11-20T12:00:00Z")
+        }
+    }
+
     @Test func entryProofIsWrittenAndCheckedOffline() throws {
         let l = try DemoLedger.make()
         defer { l.remove() }
@@ -141,12 +151,7 @@ import Testing
         let early = try jhf("proof", "--db", l.db, "--id", "D-2", "--out", proofFile)
         #expect(early.status == 2 && early.stderr == "error [refused]: checkpoint: no signed checkpoint covers seq 2 yet (the service signs them with --log-key)\n", "\(early)")
         // Sign one as the service would, with the demo log key.
-        let keyJSON = try JSONParser.parse(Array(try read(Repo.path("Keys.example/demo-job-log.key")).utf8))
-        guard case .object(let k) = keyJSON, case .string(let seed)? = k["secret_key"] else { throw Unexpected("key file") }
-        let store = try LedgerStore(path: l.db)
-        try store.db.writeTransaction { () throws(StoreError) in
-            try store.signCheckpointLocked(CheckpointSigner(name: "demo-job-log", key: try! SecretKey(seed: Base64.decode(seed)!)), now: "2026-11-20T12:00:00Z")
-        }
+        try Self.signCheckpoint(l)
         #expect(try jhf("proof", "--db", l.db, "--id", "D-2", "--out", proofFile).stdout == "wrote the proof of D-2 to \(proofFile)\n")
         let ok = try jhf("verify-proof", proofFile, "--keys", Repo.path("Keys.example/registry.json"))
         #expect(ok.status == 0)
@@ -173,6 +178,30 @@ import Testing
         // An id that is not in the ledger.
         let unknown = try jhf("proof", "--db", l.db, "--id", "D-404")
         #expect(unknown.status == 2 && unknown.stderr == "error [notFound]: id: no committed entry has id D-404\n", "\(unknown)")
+    }
+
+    @Test func witnessCosignsOnlyAConsistentCheckpoint() throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        let cosign = ["checkpoint", "cosign", "--db", l.db, "--key", l.key("demo-usaid-ben")]
+        let none = try jhf(cosign)
+        #expect(none.status == 2 && none.stderr == "error [refused]: checkpoint: the ledger has no signed checkpoint yet\n", "\(none)")
+        try Self.signCheckpoint(l)
+        #expect(try jhf(cosign).stdout == "cosigned the checkpoint of 4 entries as demo-usaid-ben\n")
+        #expect(try jhf(cosign).stdout == "the checkpoint of 4 entries already carries demo-usaid-ben's cosignature\n")
+        // The cosigned checkpoint still verifies; the cosignature is one of the other lines.
+        let report = try jhf("verify", "--db", l.db, "--json")
+        #expect(report.status == 0 && report.stdout.contains(#""log_signatures":["demo-job-log"],"origin":"jhf-ledger/jhf.cli.test","other_signatures":1"#), "\(report)")
+        // The witness remembers what it cosigned: a checkpoint of the same size with another root is refused.
+        let statePath = l.key("demo-usaid-ben") + ".cosigned"
+        let kept = try read(statePath)
+        let lines = kept.split(separator: "\n")
+        try write(statePath, "\(lines[0])\n\(lines[1])\n\(Base64.encode(Merkle.emptyRoot.bytes))\n")
+        let forked = try jhf(cosign)
+        #expect(forked.status == 2 && forked.stderr.hasPrefix("error [refused]: R12 checkpoint: the checkpoint of 4 entries is not consistent with the one of 4 you cosigned"), "\(forked)")
+        // And one of more entries than the ledger now has: it shrank.
+        try write(statePath, "\(lines[0])\n9\n\(lines[2])\n")
+        #expect(try jhf(cosign).stderr == "error [refused]: R12 checkpoint: you cosigned 9 entries before; the latest checkpoint has 4: the ledger shrank\n")
     }
 
     @Test func verifyWithTheWrongPinnedGenesis() throws {
@@ -337,9 +366,9 @@ import Testing
         #expect(try jhf("show", "--db", l.db, "--id", "D-9").stdout.contains("approvals:   none yet"))
     }
 
-    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "proof", "verify-proof", "serve", "token"])
+    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "proof", "verify-proof", "checkpoint cosign", "serve", "token"])
     func everyOptionHasHelp(_ command: String) throws {
-        let o = try jhf(command, "--help")
+        let o = try jhf(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(o.status == 0)
         // Every option has help text: on its own line after two spaces, or on the next, indented line.
         let lines = (o.stdout.components(separatedBy: "OPTIONS:\n").last ?? "").split(separator: "\n", omittingEmptySubsequences: false)

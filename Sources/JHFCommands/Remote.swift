@@ -62,12 +62,14 @@ struct RemoteClient {
 
     /// The latest signed checkpoint note, or nil when the service has signed none (404).
     func latestCheckpoint() throws -> [UInt8]? {
-        do { return try get("/v1/checkpoint").body } catch let e as CLIFailure where e.text.hasPrefix("error [notFound]") { return nil }
+        let reply = try send(.GET, "/v1/checkpoint", body: nil, notFoundIsAnswer: true)
+        return reply.status == 404 ? nil : reply.body
     }
     func post(_ path: String, _ value: JSONValue) throws -> Reply { try send(.POST, path, body: value.canonicalBytes) }
 
-    /// Sends one request and waits for the whole answer; 4xx/5xx answers are thrown as CLI errors.
-    private func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?) throws -> Reply {
+    /// Sends one request and waits for the whole answer; 4xx/5xx answers are thrown as CLI errors
+    /// (except 404 when `notFoundIsAnswer`: then "there is none" is the caller's to handle).
+    private func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, notFoundIsAnswer: Bool = false) throws -> Reply {
         var request = HTTPClientRequest(url: base + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -87,7 +89,7 @@ struct RemoteClient {
         case .failure(let e as CLIFailure): throw e
         case .failure(let e): throw CLIFailure("error [io]: server: cannot reach \(base): \(e)", status: ExitStatus.storage)
         }
-        guard reply.status < 400 else { throw Self.failure(reply) }
+        guard reply.status < 400 || (notFoundIsAnswer && reply.status == 404) else { throw Self.failure(reply) }
         return reply
     }
 

@@ -58,11 +58,7 @@ extension LedgerStore {
     }
 
     private func checkpointRow(_ sql: String, _ values: SQLiteValue...) throws(StoreError) -> StoredCheckpoint? {
-        let s = try db.prepare(sql)
-        switch values.count {
-        case 0: s.bind()
-        default: s.bind(values[0])
-        }
+        let s = try db.prepare(sql).bind(values)
         defer { s.reset() }
         guard try s.step() else { return nil }
         guard let root = try? Hash(bytes: s.blob(1)) else { throw StoreError(.corrupt, "checkpoint \(s.int(0)) has a malformed root") }

@@ -13,14 +13,18 @@ extension LedgerStore {
     }
 
     /// Fills the nodes a ledger written before migration v3 lacks (levels above 0), once.
+    ///
+    /// Nodes only ever arrive with their entry's transaction or with this fill (one transaction),
+    /// so the tree is complete exactly when the current peaks are stored: O(log n) lookups at
+    /// open, not a count of every node.
     func completeMerkleNodes() throws(StoreError) {
-        let stored = try db.prepare("SELECT count(*) FROM merkle_nodes").bind()
-        _ = try stored.step()
-        // A tree of n leaves has 2n - popcount(n) complete subtrees.
-        let expected = 2 * state.size - Int64(state.size.nonzeroBitCount)
-        let have = stored.int(0)
-        stored.reset()
-        guard have < expected else { return }
+        let lookup = try db.prepare("SELECT 1 FROM merkle_nodes WHERE level = ? AND idx = ?")
+        var complete = true
+        for peak in MerkleFrontier.peakPositions(size: state.size) where complete {
+            complete = try lookup.bind(.int(Int64(peak.level)), .int(peak.index)).step()
+            lookup.reset()
+        }
+        guard !complete else { return }
         try db.writeTransaction { () throws(StoreError) in
             var t = MerkleFrontier()
             let insert = try db.prepare("INSERT OR IGNORE INTO merkle_nodes(level, idx, hash) VALUES (?, ?, ?)")

@@ -100,7 +100,10 @@ final class SQLiteStatement {
     deinit { sqlite3_finalize(stmt) }
 
     @discardableResult
-    func bind(_ values: SQLiteValue...) -> SQLiteStatement {
+    func bind(_ values: SQLiteValue...) -> SQLiteStatement { bind(values) }
+
+    @discardableResult
+    func bind(_ values: [SQLiteValue]) -> SQLiteStatement {
         sqlite3_reset(stmt)
         sqlite3_clear_bindings(stmt)
         for (i, v) in values.enumerated() {

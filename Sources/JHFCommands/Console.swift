@@ -3,7 +3,7 @@ import LedgerCore
 
 /// Writes to standard output and standard error; reads confirmations.
 enum Console {
-    static func out(_ text: String) { write(1, text + "\n") }
+    static func out(_ text: String, terminator: String = "\n") { write(1, text + terminator) }
 
     static func error(_ text: String) { write(2, text + "\n") }
 

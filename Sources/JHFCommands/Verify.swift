@@ -16,39 +16,14 @@ struct Verify: ParsableCommand {
     @Option(help: "Threads for parsing and signature checks (1–64).") var jobs: Int = 1
 
     func validate() throws {
-        guard [db != nil, bundle != nil, remote.server != nil].filter({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --db, --bundle or --server")
-        }
+        try LedgerReplay.validate(db: db, bundle: bundle, remote: remote)
         guard (1...Limits.verifyJobsMax).contains(jobs) else { throw ValidationError("--jobs must be from 1 to \(Limits.verifyJobsMax)") }
     }
 
     func run() throws {
-        let pinned = try genesis.map { g in
-            do { return try Hash(hex: g) } catch { throw CLIFailure("error [schema]: genesis: must be 64 lowercase hex digits") }
-        }
-        let earlier: [UInt8]?
-        if let since {
-            guard let bytes = try guarded({ try Bundle.readCheckpoint(since) }) else { throw CLIFailure("error [io]: since: \(since) does not exist", status: ExitStatus.storage) }
-            earlier = bytes
-        } else {
-            earlier = nil
-        }
-        if remote.server != nil, let client = try remote.client(db: nil) {
-            // The entries are downloaded and replayed here: the service is not trusted to judge itself.
-            var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned, checkpoint: try client.latestCheckpoint(), since: earlier)
-            var batch: [Line] = []
-            try client.forEachLine("entries") { line in
-                batch.append(Line(bytes: line))
-                if batch.count == Limits.verifyBatchEntriesMax { verifier.feed(batch); batch.removeAll(keepingCapacity: true) }
-            }
-            verifier.feed(batch)
-            return try finish(verifier.finish())
-        }
-        let report = try guarded {
-            if let db { return try Bundle.verify(database: db, jobs: jobs, pinnedGenesis: pinned, since: earlier) }
-            return try Bundle.verify(directory: bundle!, jobs: jobs, pinnedGenesis: pinned, since: earlier)
-        }
-        try finish(report)
+        var verifier = try LedgerReplay.run(db: db, bundle: bundle, remote: remote, jobs: jobs,
+                                            pinned: try LedgerReplay.pinnedGenesis(genesis), since: try LedgerReplay.earlierCheckpoint(since))
+        try finish(verifier.finish())
     }
 
     private func finish(_ report: VerifyReport) throws {

@@ -50,6 +50,9 @@ public enum Limits {
     public static let noteSignaturesMax = 100
     /// Length of a signed-note key name, in bytes.
     public static let noteKeyNameBytesMax = 256
+    /// Rows in one list of a quarterly audit report (disclosed disbursements, reversals,
+    /// program or municipality totals); a report refuses rather than truncate.
+    public static let reportRowsMax = 1_000_000
     /// Length of a withdrawal reason, in Unicode scalars.
     public static let withdrawalReasonScalarsMax = 1000
 }

@@ -79,11 +79,20 @@ public enum Bundle {
 
     /// Verifies an export directory, streaming `entries.jsonl` in batches.
     public static func verify(directory: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil) throws(StoreError) -> VerifyReport {
+        var verifier = try replay(directory: directory, jobs: jobs, pinnedGenesis: pinnedGenesis, since: since)
+        return verifier.finish()
+    }
+
+    /// Replays an export directory into a verifier (with `audit`, gathering a report) and
+    /// returns it unfinished, so the caller can take both the verdict and the report.
+    public static func replay(directory: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
+                              audit: AuditCollector? = nil) throws(StoreError) -> Verifier {
         let entriesPath = "\(directory)/\(entriesFile)"
         guard FileManager.default.fileExists(atPath: entriesPath) else {
             throw StoreError(.io, field: "bundle", "\(entriesPath) does not exist")
         }
-        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: try readCheckpoint("\(directory)/\(checkpointFile)"), since: since)
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: try readCheckpoint("\(directory)/\(checkpointFile)"),
+                                since: since, audit: audit)
         let reader = try LineReader(path: entriesPath)
         while true {
             let batch = try reader.next(max: Limits.verifyBatchEntriesMax)
@@ -101,7 +110,7 @@ public enum Bundle {
                 n += batch.count
             }
         }
-        return verifier.finish()
+        return verifier
     }
 
     /// A checkpoint note file, nil if there is none; at most one byte beyond the note limit is
@@ -122,6 +131,13 @@ public enum Bundle {
     /// stored Merkle node against the tree the entries give.
     /// Opens the file without the store's own chain check, so a damaged ledger is reported, not refused.
     public static func verify(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil) throws(StoreError) -> VerifyReport {
+        var verifier = try replay(database: path, jobs: jobs, pinnedGenesis: pinnedGenesis, since: since)
+        return verifier.finish()
+    }
+
+    /// Replays a database as `verify(database:)` does into a verifier, returned unfinished.
+    public static func replay(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
+                              audit: AuditCollector? = nil) throws(StoreError) -> Verifier {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
         let db = try SQLiteConnection(path: path, readOnly: true)
         // The latest checkpoint the store signed, checked like an export's (R12); none before migration v3.
@@ -130,7 +146,7 @@ public enum Bundle {
             if try s.step() { latest = s.blob(0) }
             s.reset()
         }
-        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: latest, since: since)
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: latest, since: since, audit: audit)
         let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries ORDER BY seq")
         var batch: [Line] = []
         var columnFailures: [Failure] = []
@@ -156,6 +172,6 @@ public enum Bundle {
         verifier.record(nodes.finish(db))
         let lines = try LedgerStore.sealedLines(db)
         verifier.checkSealed(lines, firstLine: 0)
-        return verifier.finish()
+        return verifier
     }
 }

@@ -107,10 +107,15 @@ public struct JSONObject: Sendable, Equatable {
 extension JSONValue {
     /// Convenience for building objects in code from literal member lists (keys must be unique).
     public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+        object(members: pairs.map { ($0.key, $0.value) })
+    }
+
+    /// An object from member lists assembled in code (keys must be unique).
+    public static func object(members: [(String, JSONValue)]) -> JSONValue {
         do {
-            return .object(try JSONObject(pairs.map { ($0.key, $0.value) }))
+            return .object(try JSONObject(members))
         } catch {
-            preconditionFailure("duplicate key in a literal object: \(error)")
+            preconditionFailure("duplicate key in an object built in code: \(error)")
         }
     }
 }

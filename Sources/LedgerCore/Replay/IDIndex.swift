@@ -32,6 +32,9 @@ struct IDIndex: Sendable {
                         sealedDigest: p.hasDigest ? p.sealedDigest : nil, reversedAt: p.reversedAt < 0 ? nil : p.reversedAt)
     }
 
+    /// The position of an id among all ids, in the order the ledger first used them.
+    func ordinal(_ id: String) -> Int? { slots[id].map { Int($0) } }
+
     /// Records a new id. The caller has checked that it is unused (rule R9).
     mutating func insert(_ id: String, _ r: IDRecord) {
         assert(slots[id] == nil, "id \(id) recorded twice")

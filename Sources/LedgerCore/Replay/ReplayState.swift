@@ -301,6 +301,10 @@ public struct ReplayState: Sendable {
         return e.failures
     }
 
+    /// The position of an id among all ids the ledger has used, from 0 in chain order: a dense
+    /// index for tables that keep something per id without keeping the id again.
+    public func ordinal(of id: String) -> Int? { ids.ordinal(id) }
+
     /// The disbursement amount recorded under `id`, if it is a disbursement.
     public func disbursementAmount(_ id: String) -> (amount: Int64, pair: BudgetPair)? {
         guard let r = ids[id], r.kind == .disbursement, let pair = r.pair else { return nil }

@@ -18,11 +18,14 @@ public struct Verifier {
     private var since: CheckpointCheck?
     /// The Merkle tree over the entries replayed so far (SPEC §7).
     public private(set) var tree = MerkleFrontier()
+    /// Gathers a quarterly report's figures from this replay, when one is wanted.
+    public private(set) var audit: AuditCollector?
 
     /// `checkpoint` is the export's checkpoint note, when it has one; `since` an earlier checkpoint
     /// the auditor kept, which the entries must still match (both R12).
-    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil, since: [UInt8]? = nil) {
+    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil, since: [UInt8]? = nil, audit: AuditCollector? = nil) {
         self.jobs = min(max(1, jobs), Limits.verifyJobsMax)
+        self.audit = audit
         self.pinnedGenesis = pinnedGenesis
         self.checkpoint = checkpoint.map { CheckpointCheck(noteBytes: $0) }
         self.since = since.map { CheckpointCheck(noteBytes: $0, earlier: true) }
@@ -59,7 +62,11 @@ public struct Verifier {
             for (j, i) in pending.enumerated() { prepared[i] = rechecked[j] }
         }
         for p in prepared {
-            record(state.replay(p))
+            audit?.willReplay(p, state: state)
+            let evaluation = state.evaluate(p)
+            state.commit(p, evaluation)
+            record(evaluation.failures)
+            audit?.didReplay(p, applied: evaluation.applicable, state: state)
             tree.append(p.entryHash)
             checkpoint?.add(p.entryHash, state: state)
             since?.add(p.entryHash, state: state)
@@ -132,5 +139,11 @@ public struct Verifier {
         if let checkpoint { record(checkpoint.finish(ledgerID: state.ledgerID)) }
         if let since { record(since.finish(ledgerID: state.ledgerID)) }
         return VerifyReport(state: state, failures: failures, failureCount: failureCount, root: tree.root, checkpoint: checkpoint?.summary)
+    }
+
+    /// The quarterly report gathered during the replay, given the verdict `finish` returned;
+    /// nil when no collector was given.
+    public func auditReport(_ verification: VerifyReport) throws(LedgerError) -> AuditReport? {
+        try audit?.finish(verification: verification, state: state)
     }
 }

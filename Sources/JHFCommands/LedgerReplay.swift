@@ -1,0 +1,50 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// Replays a whole ledger from one of its three homes — a database, an export bundle or a
+/// service — into a verifier, for `jhf verify` and `jhf report`. The caller finishes it.
+enum LedgerReplay {
+    /// Refuses anything but exactly one source.
+    static func validate(db: String?, bundle: String?, remote: RemoteOptions) throws {
+        guard [db != nil, bundle != nil, remote.server != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --db, --bundle or --server")
+        }
+    }
+
+    /// The verifier after every entry (and, for a database or bundle, every sealed record) was fed.
+    static func run(db: String?, bundle: String?, remote: RemoteOptions, jobs: Int, pinned: Hash?, since: [UInt8]?,
+                    audit: AuditCollector? = nil) throws -> Verifier {
+        if remote.server != nil, let client = try remote.client(db: nil) {
+            // The entries are downloaded and replayed here: the service is not trusted to judge itself.
+            var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned, checkpoint: try client.latestCheckpoint(), since: since, audit: audit)
+            var batch: [Line] = []
+            try client.forEachLine("entries") { line in
+                batch.append(Line(bytes: line))
+                if batch.count == Limits.verifyBatchEntriesMax { verifier.feed(batch); batch.removeAll(keepingCapacity: true) }
+            }
+            verifier.feed(batch)
+            return verifier
+        }
+        return try guarded {
+            if let db { return try Bundle.replay(database: db, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit) }
+            return try Bundle.replay(directory: bundle!, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit)
+        }
+    }
+
+    /// `--genesis`: the pinned genesis hash (R13).
+    static func pinnedGenesis(_ text: String?) throws -> Hash? {
+        try text.map { g in
+            do { return try Hash(hex: g) } catch { throw CLIFailure("error [schema]: genesis: must be 64 lowercase hex digits") }
+        }
+    }
+
+    /// `--since`: an earlier checkpoint note's bytes (R12).
+    static func earlierCheckpoint(_ path: String?) throws -> [UInt8]? {
+        guard let path else { return nil }
+        guard let bytes = try guarded({ try Bundle.readCheckpoint(path) }) else {
+            throw CLIFailure("error [io]: since: \(path) does not exist", status: ExitStatus.storage)
+        }
+        return bytes
+    }
+}

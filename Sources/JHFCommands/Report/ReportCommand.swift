@@ -1,0 +1,96 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `jhf report`: the quarterly audit report, from the same replay as `jhf verify`.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Quarterly audit report: verdict, totals, budget use, reversals, key changes and disclosed disbursements.",
+        discussion: """
+        The ledger is verified from genesis as by `jhf verify`; the report carries the verdict and is printed \
+        even when verification fails (exit 1 then). Entries count in the quarter of their committed_at (UTC). \
+        Amount thresholds are in the currency's major unit (USD=25000 or USD=25000.00).
+        """)
+
+    @Option(help: "The quarter, YYYYQn (e.g. 2026Q4).") var quarter: String
+    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Export bundle directory.") var bundle: String?
+    @OptionGroup var remote: RemoteOptions
+    @Option(help: "en, es or both (default both; Markdown and HTML only).") var lang: String?
+    @Option(help: "md, html or json (JSON: Schemas/audit-report.schema.json).") var format: String = "md"
+    @Option(help: ArgumentHelp("Disclosure threshold CUR=AMOUNT, repeatable; default USD=25000.00. Every currency with disbursements in the quarter needs one.",
+                               valueName: "CUR=AMOUNT")) var threshold: [String] = []
+    @Option(help: "Pinned genesis entry_hash (64 hex digits), published out of band (rule R13).") var genesis: String?
+    @Option(help: "An earlier checkpoint note you kept: the entries it covered must be unchanged (rule R12).") var since: String?
+    @Option(help: "Threads for parsing and signature checks (1–64).") var jobs: Int = 1
+
+    func validate() throws {
+        try LedgerReplay.validate(db: db, bundle: bundle, remote: remote)
+        guard (1...Limits.verifyJobsMax).contains(jobs) else { throw ValidationError("--jobs must be from 1 to \(Limits.verifyJobsMax)") }
+    }
+
+    func run() throws {
+        let q = try guarded { try Quarter(quarter) }
+        guard ["md", "html", "json"].contains(format) else { throw CLIFailure("error [argument]: format: must be md, html or json") }
+        let languages: [ReportLanguage]
+        switch lang {
+        case nil, "both": languages = [.en, .es]
+        case "en": languages = [.en]
+        case "es": languages = [.es]
+        default: throw CLIFailure("error [argument]: lang: must be en, es or both")
+        }
+        if format == "json" && lang != nil {
+            throw CLIFailure("error [argument]: lang: a JSON report is language-neutral; --lang applies to md and html")
+        }
+        let thresholds = try Self.thresholds(threshold)
+        var verifier = try LedgerReplay.run(db: db, bundle: bundle, remote: remote, jobs: jobs,
+                                            pinned: try LedgerReplay.pinnedGenesis(genesis), since: try LedgerReplay.earlierCheckpoint(since),
+                                            audit: AuditCollector(quarter: q, thresholds: thresholds))
+        let verdict = verifier.finish()
+        guard let report = try guarded({ try verifier.auditReport(verdict) }) else { preconditionFailure("the verifier was given a collector") }
+        switch format {
+        case "json": Console.out(Render.json(report.json))
+        case "html":
+            Console.out(ReportHTML.render(languages.map { ($0, ReportLayout(report, $0).blocks) },
+                                          title: languages.map { "\($0.words.title) \(q)" }.joined(separator: " / ")), terminator: "")
+        default: Console.out(ReportMarkdown.render(languages.map { ReportLayout(report, $0).blocks }), terminator: "")
+        }
+        if !verdict.ok { throw ExitCode(ExitStatus.verificationFailed) }
+    }
+
+    /// `CUR=AMOUNT` options as minor units by currency; USD=25000.00 unless USD is given.
+    static func thresholds(_ options: [String]) throws -> [String: Int64] {
+        var out: [String: Int64] = [:]
+        for option in options {
+            let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, FieldRules.currency(parts[0]) == nil else {
+                throw CLIFailure("error [argument]: threshold: \"\(option)\" must be CUR=AMOUNT with an ISO 4217 code, e.g. MXN=430000.00")
+            }
+            guard out[parts[0]] == nil else { throw CLIFailure("error [argument]: threshold: \(parts[0]) is given twice") }
+            guard let minor = minorUnits(parts[1], digits: Currency.minorUnitDigits(parts[0])), minor <= Limits.disbursementAmountMax else {
+                throw CLIFailure("error [argument]: threshold: \(parts[0]) amount \"\(parts[1])\" must be a decimal from 0 to \(Limits.disbursementAmountMax) minor units with at most \(Currency.minorUnitDigits(parts[0])) decimals")
+            }
+            out[parts[0]] = minor
+        }
+        if out["USD"] == nil { out["USD"] = 2_500_000 }
+        return out
+    }
+
+    /// "25000" or "25000.5" or "25000.00" as minor units; nil if not a plain non-negative decimal.
+    static func minorUnits(_ text: String, digits: Int) -> Int64? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        guard !whole.isEmpty, whole.count <= 16, whole.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+              parts.count == 1 || (!fraction.isEmpty && fraction.count <= digits),
+              fraction.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+              let w = Int64(whole)
+        else { return nil }
+        let padded = fraction + String(repeating: "0", count: digits - fraction.count)
+        guard let f = padded.isEmpty ? 0 : Int64(padded) else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let (m, o1) = w.multipliedReportingOverflow(by: scale)
+        let (sum, o2) = m.addingReportingOverflow(f)
+        return o1 || o2 ? nil : sum
+    }
+}

@@ -88,6 +88,11 @@ import Testing
         #expect(ok.stdout == "VALID: disbursement D-1 is entry 1 of ledger jhf.cli.test; checkpoint of 5 entries signed by demo-job-log\n", "\(ok)")
         let verify = try jhf(remote + ["verify"])
         #expect(verify.status == 0 && verify.stdout.contains("checkpoint:   5 entries, root "), "\(verify)")
+        // The quarterly report from the service's entries and checkpoint is the database's, byte for byte.
+        let report = ["report", "--quarter", "2026Q4", "--threshold", "MXN=430000", "--format", "json"]
+        let fromService = try jhf(remote + report)
+        #expect(fromService.status == 0 && fromService.stdout.contains(#""checkpoint":{"log_signatures":["demo-job-log"]"#), "\(fromService)")
+        #expect(fromService.stdout == (try jhf(report + ["--db", l.db])).stdout)
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
     }

@@ -41,9 +41,11 @@ enum ReportHTML {
     table { border-collapse: collapse; width: 100%; margin: 2pt 0 6pt; }
     thead { display: table-header-group; }
     tr { break-inside: avoid; }
-    th, td { border: 1px solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    th, td { border: 1px solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; font-size: 8pt; }
     th { background: #eee; }
     td.num, th.num { text-align: right; white-space: nowrap; }
+    td.one { white-space: nowrap; }
+    td.long { overflow-wrap: anywhere; word-break: break-all; }
     """
 
     private static func render(_ block: ReportBlock) -> String {
@@ -58,12 +60,22 @@ enum ReportHTML {
             }.joined() + "</dl>\n"
         case .table(let header, let numeric, let rows):
             func cell(_ tag: String, _ i: Int, _ text: String) -> String {
-                "<\(tag)\(numeric.contains(i) ? " class=\"num\"" : "")>\(escape(text))</\(tag)>"
+                "<\(tag)\(cellClass(text, numeric: numeric.contains(i)))>\(escape(text))</\(tag)>"
             }
             var out = "<table>\n<thead><tr>" + header.enumerated().map { cell("th", $0, $1) }.joined() + "</tr></thead>\n<tbody>\n"
             for row in rows { out += "<tr>" + row.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>\n" }
             return out + "</tbody>\n</table>\n"
         }
+    }
+
+    /// Numbers, ids, codes and timestamps stay on one line; a cell holding a very long token
+    /// (a base64 public key) may break anywhere, so no table runs off the page.
+    private static func cellClass(_ text: String, numeric: Bool) -> String {
+        if numeric { return " class=\"num\"" }
+        let tokens = text.split(whereSeparator: { $0 == " " })
+        if tokens.contains(where: { $0.count > 24 }) { return " class=\"long\"" }
+        if tokens.count == 1 { return " class=\"one\"" }
+        return ""
     }
 
     /// Escapes the five characters HTML gives meaning to in text and attribute values.

@@ -111,7 +111,7 @@ struct ReportLayout {
         guard let asOf = report.budgetAsOfSeq else { return [.heading(w.budgetUse), .paragraph(w.noEntriesYet)] }
         let rows = report.budgetUse.map { b -> [String] in
             let c = b.pair.currency
-            let used = b.usedBasisPoints.map { "\($0 / 100).\(String(format2: $0 % 100)) %" } ?? "-"
+            let used = b.usedBasisPoints.map { Self.percent(basisPoints: $0) } ?? "-"
             return [w.categories[b.pair.category]!, c, b.envelope.map { money($0, c) } ?? w.noEnvelope, money(b.net, c),
                     b.remaining.map { money($0, c) } ?? "-", used]
         }
@@ -133,7 +133,7 @@ struct ReportLayout {
         let rows = report.keyChanges.map { k in
             [String(k.seq), k.committedAt, k.id ?? w.genesisEntry,
              k.added.map { "\($0.name) (\($0.institution), \(w.roles[$0.role.rawValue] ?? $0.role.rawValue)) \($0.publicKey.base64)" }.joined(separator: "; "),
-             k.revoked.joined(separator: ", "), k.reason ?? "-"]
+             k.revoked.isEmpty ? "-" : k.revoked.joined(separator: ", "), k.reason ?? "-"]
         }
         return [.heading(w.keyChanges), rows.isEmpty ? .paragraph(w.none) : .table(
             header: [w.seq, w.date, w.id, w.added, w.revoked, w.reason], numeric: [0], rows: rows)]
@@ -163,7 +163,10 @@ struct ReportLayout {
     }
 }
 
-extension String {
-    /// Two digits, zero-padded (hundredths of a percent).
-    init(format2 n: Int64) { self = n < 10 ? "0\(n)" : String(n) }
+extension ReportLayout {
+    /// 1234 basis points as "12.34 %" (the figure is never negative: net spending cannot be).
+    static func percent(basisPoints n: Int64) -> String {
+        let hundredths = n % 100
+        return "\(n / 100).\(hundredths < 10 ? "0" : "")\(hundredths) %"
+    }
 }

@@ -122,6 +122,18 @@ jhf verify --bundle "$W/auditor" --genesis "$GENESIS"
 echo "(anyone can also replay the live chain: jhf verify --server downloads the entries and checks them locally)"
 jhf verify --server "$URL" --genesis "$GENESIS" | head -2
 
+say "10b. The quarterly audit report, from the same replay: English and Spanish, Markdown, printable HTML, JSON."
+QUARTER="$(date -u +%Y)Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))"
+# The MXN disclosure threshold is the MXN equivalent of USD 25,000 that the agreement fixes; 430,000.00 is the demo's.
+for f in html json md; do
+  # Markdown in Spanish only, to show it; HTML has both languages, JSON neither.
+  if [ $f = md ]; then lang=(--lang es); else lang=(); fi
+  echo "\$ jhf report --quarter $QUARTER --bundle auditor --genesis \$GENESIS --threshold MXN=430000 --format $f ${lang[*]} > report-$QUARTER.$f"
+  "$JHF" report --quarter "$QUARTER" --bundle "$W/auditor" --genesis "$GENESIS" --threshold MXN=430000 --format $f "${lang[@]}" > "$W/report-$QUARTER.$f"
+done
+echo "wrote report-$QUARTER.html, .json and .md (Spanish); its disclosure table:"
+sed -n '/^## Desembolsos iguales/,/^Todas las cifras/p' "$W/report-$QUARTER.md" | grep -E '^\| (Sec|[0-9])' 
+
 # Copies the public export, applies a sed edit to entries.jsonl, and shows that verification fails.
 tamper() {
   cp -r "$W/public" "$W/$1"

@@ -5,5 +5,5 @@ struct JHFBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jhf-bench",
         abstract: "Benchmarks: verify throughput against the crypto ceiling, and the co-signed append path.",
-        subcommands: [VerifyBench.self, AppendLoop.self, LoadBench.self, Drive.self, CryptoCeiling.self, RunMeasured.self])
+        subcommands: [VerifyBench.self, ProofBench.self, AppendLoop.self, LoadBench.self, Drive.self, CryptoCeiling.self, RunMeasured.self])
 }

@@ -1,19 +1,23 @@
 import Foundation
 import LedgerCore
+import LedgerStore
 
-/// Writes a valid signed ledger of N entries to `entries.jsonl`, streaming.
+/// Writes a valid signed ledger of N entries to `entries.jsonl`, streaming, and the
+/// checkpoint of all of them signed by the benchmark log key to `checkpoint`.
 enum BundleGenerator {
     static let batchEntries = 4096
     /// 2026-01-01T00:00:00Z; entry n is committed n seconds later.
     static let epoch: Int64 = 1_767_225_600
 
-    /// Writes the file and returns its size in bytes.
-    static func write(entries count: Int, to path: String) throws -> Int {
+    /// Writes the files into `directory` and returns the size of `entries.jsonl` in bytes.
+    static func write(entries count: Int, into directory: String) throws -> Int {
+        let path = "\(directory)/\(Bundle.entriesFile)"
         guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
             throw BenchError("cannot create \(path)")
         }
         defer { try? out.close() }
         var prev = Hash.zero
+        var tree = MerkleFrontier()
         var written = 0
         var buffer: [UInt8] = []
         var n = 0
@@ -33,6 +37,7 @@ enum BundleGenerator {
                 let line = Entry(seq: Int64(seq), ledgerID: BenchKeys.ledgerID, prevHash: prev,
                                  committedAt: Timestamp.string(unixSeconds: Self.epoch + Int64(seq)), body: body, approvals: approvals).canonicalBytes
                 prev = Hash.leaf(line)
+                tree.append(prev)
                 buffer += line
                 buffer.append(0x0A)
             }
@@ -40,6 +45,11 @@ enum BundleGenerator {
             written += buffer.count
             buffer.removeAll(keepingCapacity: true)
             n += batch
+        }
+        let text = Checkpoint(origin: Checkpoint.origin(ledgerID: BenchKeys.ledgerID), size: Int64(count), root: tree.root).text
+        let note = SignedNote(text: text, signatures: [SignedNote.sign(text, name: BenchKeys.log, key: BenchKeys.secrets[BenchKeys.log]!)])
+        guard FileManager.default.createFile(atPath: "\(directory)/\(Bundle.checkpointFile)", contents: Data(note.bytes)) else {
+            throw BenchError("cannot write \(directory)/\(Bundle.checkpointFile)")
         }
         return written
     }

@@ -6,7 +6,7 @@ import Testing
     @Test func everySchemaIsValidDraft2020_12() throws {
         let o = try run("/usr/bin/env", ["python3", Repo.path("Tests/Tools/validate_schema.py"), Repo.path("Schemas"), "--check"])
         #expect(o.status == 0, "\(o)")
-        #expect(o.stdout.contains("18 schemas are valid"))
+        #expect(o.stdout.contains("19 schemas are valid"))
     }
 
     @Test func whatTheToolsWriteMatchesTheSchemas() throws {
@@ -70,6 +70,9 @@ import Testing
     static let key = #"{"institution":"SHCP","name":"shcp-ana","public_key":"PK","role":"approver"}"#.replacingOccurrences(of: "PK", with: String(repeating: "A", count: 43) + "=")
     static let sealed = #"{"notes":"","payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"","salt":"AAAAAAAAAAAAAAAAAAAAAA=="}"#
 
+    /// A quarterly report as `jhf report --format json` writes it (the demo ledger's first two entries).
+    static let audit = #"{"budget_changes":[{"budgets":[{"amount":120000000000,"category":"humanitarian_stabilization","currency":"USD","previous":null}],"committed_at":"2026-11-20T12:00:00Z","id":null,"reason":null,"seq":0}],"budget_use":{"as_of_seq":1,"rows":[{"category":"humanitarian_stabilization","currency":"MXN","disbursed":250000000,"envelope":null,"net":250000000,"remaining":null,"reversed":0,"used_basis_points":null},{"category":"humanitarian_stabilization","currency":"USD","disbursed":0,"envelope":120000000000,"net":0,"remaining":120000000000,"reversed":0,"used_basis_points":0}]},"disclosure":{"disbursements":[{"amount":250000000,"category":"humanitarian_stabilization","committed_at":"2026-11-20T12:00:00Z","currency":"MXN","id":"D-1","municipality":"15033","municipality_name":"Ecatepec de Morelos","payee":"Clínica Comunitaria San Cristóbal","program":"clinics","purpose":"Medicines and staff","reversed_by":null,"seq":1,"state_name":"México","value_date":"2026-11-25"}],"thresholds":[{"amount":43000000,"currency":"MXN"},{"amount":2500000,"currency":"USD"}]},"entries_in_period":{"by_kind":{"budget_update":0,"disbursement":1,"genesis":1,"key_update":0,"reversal":0},"count":2,"first_seq":0,"last_seq":1},"key_changes":[],"period":{"from":"2026-10-01T00:00:00Z","to":"2026-12-31T23:59:59Z"},"quarter":"2026Q4","report":"jhf-quarterly-audit","reversals":[],"totals_by_category":[{"category":"humanitarian_stabilization","currency":"MXN","disbursed":250000000,"disbursements":1,"net":250000000,"reversals":0,"reversed":0}],"totals_by_currency":[{"currency":"MXN","disbursed":250000000,"disbursements":1,"net":250000000,"reversals":0,"reversed":0}],"totals_by_municipality":[{"currency":"MXN","disbursed":250000000,"disbursements":1,"municipality":"15033","municipality_name":"Ecatepec de Morelos","net":250000000,"reversals":0,"reversed":0,"state_name":"México"}],"totals_by_program":[{"currency":"MXN","disbursed":250000000,"disbursements":1,"net":250000000,"program":"clinics","reversals":0,"reversed":0}],"verification":{"checkpoint":null,"entries":2,"failure_count":0,"failures":[],"genesis_hash":"81c32bef39f79d4a1b41f4133b5a6d48f9db23f4def64822689f74e73cee11c9","head_hash":"cf29b6b69d614f22b0ceccdf5810b52bfd3207d162c4aa95d6b7eda473383446","ledger_id":"jhf.cli.test","ok":true,"root":"e9817174e4157c010d328caf2bb4095fadc1ac1bbfed028b2a02ed349003acfe","title":"CLI test ledger"},"version":1}"#
+
     static let refusals: [Refusal] = [
         Refusal(name: "extra member", schema: "entry", document: entryWith([(#""seq":3"#, #""seq":3,"extra":1"#)])),
         Refusal(name: "fractional seq", schema: "entry", document: entryWith([(#""seq":3"#, #""seq":3.5"#)])),
@@ -95,13 +98,20 @@ import Testing
         Refusal(name: "sealed_digest instead of sealed", schema: "propose-input", document: DemoLedger.d1.replacingOccurrences(of: #""sealed": {"#, with: #""sealed_digest": "\#(hash)", "x": {"#)),
         Refusal(name: "key update adding and revoking nothing", schema: "propose-input", document: #"{"id":"K-1","add":[],"revoke":[],"reason":"r"}"#),
         Refusal(name: "rule R14", schema: "verify-report", document: #"{"ok":false,"ledger_id":null,"title":null,"entries":0,"genesis_hash":null,"head_hash":null,"failure_count":1,"failures":[{"seq":null,"rule":"R14","message":"m"}],"totals":[],"keys":[]}"#),
+        Refusal(name: "quarter 5", schema: "audit-report", document: audit.replacingOccurrences(of: #""quarter":"2026Q4""#, with: #""quarter":"2026Q5""#)),
+        Refusal(name: "negative amount disbursed", schema: "audit-report", document: audit.replacingOccurrences(of: #""disbursed":250000000,"disbursements":1,"municipality""#, with: #""disbursed":-250000000,"disbursements":1,"municipality""#)),
+        Refusal(name: "amount in major units", schema: "audit-report", document: audit.replacingOccurrences(of: #""amount":43000000"#, with: #""amount":430000.5"#)),
+        Refusal(name: "no thresholds", schema: "audit-report", document: audit.replacingOccurrences(of: #""thresholds":[{"amount":43000000,"currency":"MXN"},{"amount":2500000,"currency":"USD"}]"#, with: #""thresholds":[]"#)),
+        Refusal(name: "sealed data in a disclosure", schema: "audit-report", document: audit.replacingOccurrences(of: #""payee":"Clínica"#, with: #""payee_account":"002010077777777771","payee":"Clínica"#)),
+        Refusal(name: "four-digit municipality", schema: "audit-report", document: audit.replacingOccurrences(of: #""municipality":"15033","municipality_name":"Ecatepec de Morelos","payee""#, with: #""municipality":"1503","municipality_name":"Ecatepec de Morelos","payee""#)),
+        Refusal(name: "unknown report version", schema: "audit-report", document: audit.replacingOccurrences(of: #""version":1"#, with: #""version":2"#)),
         Refusal(name: "missing failures", schema: "verify-report", document: #"{"ok":true,"ledger_id":null,"title":null,"entries":0,"genesis_hash":null,"head_hash":null,"failure_count":0,"totals":[],"keys":[]}"#),
     ]
 
     @Test func theValidBaseDocumentsPass() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        for (schema, doc) in [("entry", Self.entryWith()), ("key", Self.key), ("sealed-record", Self.sealed), ("propose-input", DemoLedger.d1)] {
+        for (schema, doc) in [("entry", Self.entryWith()), ("key", Self.key), ("sealed-record", Self.sealed), ("propose-input", DemoLedger.d1), ("audit-report", Self.audit)] {
             try write("\(dir)/doc.json", doc)
             let o = try validate(schema, ["\(dir)/doc.json"])
             #expect(o.status == 0, "\(schema): \(o)")

@@ -60,13 +60,18 @@ struct VerifyProof: ParsableCommand {
     @Argument(help: "The proof file.") var file: String
     @Option(help: "JSON file: the ledger's key objects; the log keys among them must have signed the checkpoint.") var keys: String
 
-    func run() throws {
-        let json = try Files.readJSON(file, field: "proof")
-        guard case .array(let items) = try Files.readJSON(keys, field: "keys") else { throw CLIFailure("error [schema]: keys: must be a JSON array of key objects") }
-        let logKeys = try guarded { () throws -> [NoteVerifierKey] in
+    /// The log keys in a published key list (a JSON array of key objects), as note verifier keys.
+    static func logKeys(_ path: String) throws -> [NoteVerifierKey] {
+        guard case .array(let items) = try Files.readJSON(path, field: "keys") else { throw CLIFailure("error [schema]: keys: must be a JSON array of key objects") }
+        return try guarded { () throws -> [NoteVerifierKey] in
             try items.enumerated().map { try KeyObject(json: $1, path: "keys[\($0)]") }.filter { $0.role == .log }
                 .map { try NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
         }
+    }
+
+    func run() throws {
+        let json = try Files.readJSON(file, field: "proof")
+        let logKeys = try VerifyProof.logKeys(keys)
         let verified: EntryProof.Verified
         do {
             verified = try EntryProof(json: json).verify(logKeys: logKeys)

@@ -71,14 +71,7 @@ extension Routes {
         let id = try Self.id(context)
         let outcome: WriteOutcome
         do {
-            let r = try await requestObject(request, fields: ["key", "signature"])
-            let (key, signature) = try field { () throws(LedgerError) in
-                let key = try r.string("key", FieldRules.keyName)
-                guard let signature = try? Signature(base64: try r.string("signature")) else {
-                    throw r.fail("signature", "must be 64 bytes in canonical padded base64")
-                }
-                return (key, signature)
-            }
+            let (key, signature) = try await keyAndSignature(request)
             let verified = worker.preverify(id: id, keyName: key, signature: signature)
             outcome = try await write(.approve(id: id, keyName: key, signature: signature, verified: verified))
         } catch let p as Problem {
@@ -124,6 +117,19 @@ extension Routes {
         }
         let buffer = try await request.body.collect(upTo: bodyBytesMax)
         return try field { () throws(LedgerError) in try FieldReader(try JSONParser.parse(Array(buffer.readableBytesView)), path: "", fields: fields) }
+    }
+
+    /// A `{"key", "signature"}` body: a key name and an Ed25519 signature in canonical base64
+    /// (approvals and cosignatures).
+    func keyAndSignature(_ request: Request) async throws -> (String, Signature) {
+        let r = try await requestObject(request, fields: ["key", "signature"])
+        return try field { () throws(LedgerError) in
+            let key = try r.string("key", FieldRules.keyName)
+            guard let signature = try? Signature(base64: try r.string("signature")) else {
+                throw r.fail("signature", "must be 64 bytes in canonical padded base64")
+            }
+            return (key, signature)
+        }
     }
 
     func field<T>(_ body: () throws(LedgerError) -> T) throws -> T {

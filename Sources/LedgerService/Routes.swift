@@ -30,6 +30,7 @@ public struct Routes: Sendable {
         router.get("/v1/sealed") { request, _ in try await sealed(request) }
         router.get("/v1/checkpoint") { _, _ in try await latestCheckpoint() }
         router.get("/v1/checkpoints/{size}") { _, context in try await checkpoint(context) }
+        router.post("/v1/checkpoints/{size}/cosignatures") { request, context in try await cosign(request, context) }
         router.get("/v1/proofs/inclusion") { request, _ in try await inclusionProof(request) }
         router.get("/v1/proofs/consistency") { request, _ in try await consistencyProof(request) }
         router.post("/v1/proposals") { request, context in try await propose(request, context) }
@@ -87,13 +88,38 @@ public struct Routes: Sendable {
     }
 
     func checkpoint(_ context: some RequestContext) async throws -> Response {
-        guard let text = context.parameters.get("size"), let size = Int64(text), size >= 1 else {
-            throw Problem(status: .badRequest, code: "invalid", field: "size", detail: "must be a positive integer")
-        }
+        let size = try Self.size(context)
         guard let c = try await store({ s throws(StoreError) in try s.checkpoint(size: size) }) else {
             throw Problem(status: .notFound, code: "notFound", field: "size", detail: "no checkpoint was signed for size \(size)")
         }
         return Self.note(c.note)
+    }
+
+    static func size(_ context: some RequestContext) throws -> Int64 {
+        guard let text = context.parameters.get("size"), let size = Int64(text), size >= 1 else {
+            throw Problem(status: .badRequest, code: "invalid", field: "size", detail: "must be a positive integer")
+        }
+        return size
+    }
+
+    /// `POST /v1/checkpoints/{size}/cosignatures` `{"key", "signature"}`: a witness or approver key of
+    /// the ledger adds its signature line (the Ed25519 signature over the checkpoint text). The
+    /// witness's own tool checks consistency with what it cosigned before; the service checks
+    /// the signature and that the key is one of the ledger's. 201 when added, 200 if already there.
+    func cosign(_ request: Request, _ context: some RequestContext) async throws -> Response {
+        _ = try access.require(request, [.witness, .officer], to: "cosigning a checkpoint")
+        let size = try Self.size(context)
+        let (key, signature) = try await keyAndSignature(request)
+        let (added, lines) = try await store { s throws(StoreError) in
+            // On the store's queue, between group commits: a rare write outside the batch path.
+            let added = try s.cosign(size: size, keyName: key, signature: signature)
+            let note = try s.checkpoint(size: size).map { c throws(StoreError) in
+                do throws(LedgerError) { return try SignedNote(parsing: c.note).signatures.count } catch { throw StoreError(.corrupt, error.message) }
+            }
+            return (added, note ?? 0)
+        }
+        return Self.json(.object(["size": .integer(size), "key": .string(key), "added": .bool(added), "signature_lines": .integer(Int64(lines))]),
+                         status: added ? .created : .ok)
     }
 
     /// A signed note, as C2SP tooling fetches it.

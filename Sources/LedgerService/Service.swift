@@ -21,14 +21,22 @@ public enum Service {
     }
 }
 
-/// Closes pending proposals whose lifetime has run out, at start and then every minute.
+/// Closes pending proposals whose lifetime has run out, at start and then every minute; and
+/// says, once, when the checkpoint signer is no longer an active log key (a key_update revoked
+/// it): the store then stops signing rather than sign with a key the ledger no longer trusts.
 struct ExpirySweep: ServiceLifecycle.Service {
     let worker: LedgerWorker
     let logger: Logger
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            var signerWarned = false
             while !Task.isCancelled {
+                if !signerWarned, let name = try? await worker.read({ store in store.inactiveCheckpointSigner }) {
+                    signerWarned = true
+                    logger.error("checkpoints are no longer signed: the log key is not an active log key of the ledger",
+                                 metadata: ["log_key": "\(name)", "action": "restart jhf serve with --log-key of an active log key"])
+                }
                 switch await worker.submit(.expireDue) {
                 case .success(.expired(let ids)) where !ids.isEmpty:
                     logger.info("proposals expired", metadata: ["count": "\(ids.count)", "ids": "\(ids.prefix(20).joined(separator: ","))"])

@@ -8,6 +8,8 @@ public enum Role: String, Sendable, CaseIterable {
     case officer
     /// Reads sealed records (`GET /v1/sealed`, and in proposals).
     case auditor
+    /// Adds cosignatures to checkpoints (`POST /v1/checkpoints/{size}/cosignatures`), as officers may too.
+    case witness
     case admin
 }
 

@@ -27,6 +27,13 @@ extension LedgerStore {
         }
     }
 
+    /// The name of the configured checkpoint signer when it is not (or no longer) an active
+    /// log key of a ledger that has entries: checkpoints are then not being signed.
+    public var inactiveCheckpointSigner: String? {
+        guard let signer = checkpointSigner, state.size > 0, (try? checkSigner(signer)) == nil else { return nil }
+        return signer.name
+    }
+
     /// Inside a write transaction, after entries were appended: signs a checkpoint of the whole
     /// chain, unless the signer is no longer an active log key (then the previous checkpoint
     /// stays the latest). Before signing, proves the new tree consistent with the last
@@ -70,6 +77,17 @@ extension LedgerStore {
     /// Adds a cosignature line to the stored checkpoint of `size` entries (a witness's or an
     /// approver's). A line from the same key (name and key ID) already there changes nothing.
     /// The line must verify over the checkpoint text with `publicKey`.
+    /// A cosignature by a key of the ledger itself (the service's path): `keyName` must be an
+    /// active witness or approver key; the line is built with its key ID. Returns false if
+    /// that key had already cosigned this checkpoint.
+    public func cosign(size: Int64, keyName: String, signature: Signature) throws(StoreError) -> Bool {
+        guard let key = state.activeKey(keyName), key.role == .witness || key.role == .approver else {
+            throw StoreError(.refused, field: "key", "\(keyName) is not an active witness or approver key of this ledger")
+        }
+        let line = SignedNote.SignatureLine(keyName: keyName, keyID: SignedNote.keyID(name: keyName, publicKey: key.publicKey), signature: signature.bytes)
+        return try cosign(size: size, line: line, publicKey: key.publicKey)
+    }
+
     public func cosign(size: Int64, line: SignedNote.SignatureLine, publicKey: PublicKey) throws(StoreError) -> Bool {
         try db.writeTransaction { () throws(StoreError) -> Bool in
             guard let c = try checkpoint(size: size) else { throw StoreError(.notFound, field: "size", "no checkpoint was signed for size \(size)") }

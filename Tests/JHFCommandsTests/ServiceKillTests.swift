@@ -93,6 +93,22 @@ import Testing
         let fromService = try jhf(remote + report)
         #expect(fromService.status == 0 && fromService.stdout.contains(#""checkpoint":{"log_signatures":["demo-job-log"]"#), "\(fromService)")
         #expect(fromService.stdout == (try jhf(report + ["--db", l.db])).stdout)
+
+        // An approver cosigns over HTTP, after checking the log's signature with the published keys.
+        let officer = "\(l.dir)/officer.token"
+        try write(officer, try read(Repo.path("Keys.example/tokens/usaid-officer.token")), mode: 0o600)
+        let cosign = ["checkpoint", "cosign", "--server", url, "--token-file", officer, "--key", l.key("demo-usaid-ben")]
+        let noKeys = try jhf(cosign)
+        #expect(noKeys.status == 2 && noKeys.stderr == "error [argument]: keys: with --server, give --keys KEYS.json to check the log's signature on the checkpoint\n", "\(noKeys)")
+        let withKeys = cosign + ["--keys", Repo.path("Keys.example/registry.json")]
+        #expect(try jhf(withKeys).stdout == "cosigned the checkpoint of 5 entries as demo-usaid-ben\n")
+        try write(l.input("d4"), DemoLedger.d2.replacingOccurrences(of: #""id": "D-2""#, with: #""id": "D-4""#))
+        try l.must(jhf(remote + ["propose", "--kind", "disbursement", "--file", l.input("d4")]))
+        for key in ["demo-shcp-ana", "demo-usaid-ben"] { try l.must(jhf(remote + ["approve", "--id", "D-4", "--key", l.key(key), "--yes"])) }
+        let second = try jhf(withKeys)
+        #expect(second.stdout == "cosigned the checkpoint of 6 entries as demo-usaid-ben (consistent with the checkpoint of 5 entries you cosigned before)\n", "\(second)")
+        let cosigned = try jhf(remote + ["verify", "--json"])
+        #expect(cosigned.status == 0 && cosigned.stdout.contains(#""log_signatures":["demo-job-log"],"origin":"jhf-ledger/jhf.cli.test","other_signatures":1,"root""#), "\(cosigned)")
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
     }

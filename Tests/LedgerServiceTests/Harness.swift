@@ -33,7 +33,8 @@ struct Exchange: Sendable {
 final class Harness: Sendable {
     static let ledgerID = "jhf.svc.test"
     static let approvers = ["svc-shcp-a": "SHCP", "svc-shcp-b": "SHCP", "svc-usaid-a": "USAID", "svc-usaid-b": "USAID"]
-    static let tokens: [Role: String] = [.proposer: "tok-proposer", .officer: "tok-officer", .auditor: "tok-auditor", .admin: "tok-admin"]
+    static let tokens: [Role: String] = [.proposer: "tok-proposer", .officer: "tok-officer", .auditor: "tok-auditor", .witness: "tok-witness",
+                                         .admin: "tok-admin"]
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     let dir: String
@@ -51,7 +52,8 @@ final class Harness: Sendable {
         // Four approvers and one checkpoint-log key (institution JOB), which may never approve.
         let keys = (Self.approvers.keys.sorted().map {
             try! KeyObject(name: $0, institution: Self.approvers[$0]!, publicKey: LedgerBuilder.testKey($0).publicKey, role: .approver)
-        } + [try! KeyObject(name: "svc-job-log", institution: "JOB", publicKey: LedgerBuilder.testKey("svc-job-log").publicKey, role: .log)])
+        } + [try! KeyObject(name: "svc-job-log", institution: "JOB", publicKey: LedgerBuilder.testKey("svc-job-log").publicKey, role: .log),
+             try! KeyObject(name: "svc-asf-witness", institution: "ASF", publicKey: LedgerBuilder.testKey("svc-asf-witness").publicKey, role: .witness)])
             .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let genesis = GenesisBody(title: "Service test", currencies: ["MXN", "USD"], keys: keys,
                                   budgets: [Budget(category: .humanitarianStabilization, currency: "MXN", amount: 1_000_000)],

@@ -128,6 +128,52 @@ import Testing
         try h.checkOpenAPI()
     }
 
+    /// Witnesses and approvers of the ledger add signature lines over HTTP; the line must verify
+    /// with the ledger's own key of that name, and only the one line is ever added.
+    @Test func witnessesCosignCheckpointsOverHTTP() async throws {
+        let h = try Harness(signCheckpoints: true)
+        try await h.run { c in
+            let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
+            _ = try await h.approve(c, id, key: "svc-shcp-a", message: message)
+            _ = try await h.approve(c, id, key: "svc-usaid-a", message: message)
+            let note = try SignedNote(parsing: try await h.call(c, .get, "/v1/checkpoint", route: "/v1/checkpoint").body)
+            func cosign(_ key: String, signer: String? = nil, size: Int = 2, text: [UInt8]? = nil, token: Role? = .witness) async throws -> Exchange {
+                let signature = LedgerBuilder.testKey(signer ?? key).sign(text ?? note.text)
+                return try await h.call(c, .post, "/v1/checkpoints/\(size)/cosignatures", route: "/v1/checkpoints/{size}/cosignatures", token: token,
+                                        json: .object(["key": .string(key), "signature": .string(signature.base64)]))
+            }
+            let added = try await cosign("svc-asf-witness")
+            #expect(added.status == 201 && added["added"] == .bool(true) && added["signature_lines"] == .integer(2), "\(added.text)")
+            let again = try await cosign("svc-asf-witness")
+            #expect(again.status == 200 && again["added"] == .bool(false) && again["signature_lines"] == .integer(2))
+            // An approver may cosign too, with an officer's token.
+            #expect(try await cosign("svc-usaid-b", token: .officer).status == 201)
+            let served = try SignedNote(parsing: try await h.call(c, .get, "/v1/checkpoints/2", route: "/v1/checkpoints/{size}").body)
+            #expect(served.text == note.text && served.signatures.map(\.keyName) == ["svc-job-log", "svc-asf-witness", "svc-usaid-b"])
+            let keys = [try NoteVerifierKey(name: "svc-asf-witness", publicKey: LedgerBuilder.testKey("svc-asf-witness").publicKey)]
+            #expect(served.verify(keys: keys).verified == ["svc-asf-witness"])
+
+            // Refusals: each names its field, and the note is unchanged.
+            let refusals: [(Exchange, Int, String)] = [
+                (try await cosign("svc-job-log"), 422, "key"),                                   // the log key is not a witness
+                (try await cosign("svc-gao-witness"), 422, "key"),                               // not a key of this ledger
+                (try await cosign("svc-asf-witness", signer: "other"), 422, "signature"),        // signed by another key
+                (try await cosign("svc-asf-witness", text: Array("other text\n".utf8)), 422, "signature"),
+                (try await cosign("svc-asf-witness", size: 9), 404, "size"),                     // no such checkpoint
+                (try await cosign("svc-asf-witness", token: .auditor), 403, "Authorization"),
+                (try await cosign("svc-asf-witness", token: nil), 401, "Authorization"),
+            ]
+            for (r, status, field) in refusals {
+                #expect(r.status == status && r["field"] == .string(field), "\(r.status) \(r.text)")
+            }
+            let bad = try await h.call(c, .post, "/v1/checkpoints/2/cosignatures", route: "/v1/checkpoints/{size}/cosignatures", token: .witness,
+                                       json: .object(["key": .string("svc-asf-witness"), "signature": .string("AAAA")]))
+            #expect(bad.status == 422 && bad["field"] == .string("signature"))
+            #expect(try await h.call(c, .get, "/v1/checkpoints/2", route: "/v1/checkpoints/{size}").body == served.bytes)
+        }
+        try h.checkOpenAPI()
+    }
+
     @Test func onlyTheLedgersLogKeyMaySignCheckpoints() throws {
         let h = try Harness()
         #expect(throws: StoreError.self) { try LedgerWorker(path: h.path, signer: CheckpointSigner(name: "svc-shcp-a", key: LedgerBuilder.testKey("svc-shcp-a"))) }

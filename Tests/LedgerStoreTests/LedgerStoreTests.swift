@@ -188,6 +188,20 @@ struct LedgerStoreTests {
         try store.checkSigner(CheckpointSigner(name: "job-log", key: keys["job-log"]!))
     }
 
+    @Test func aRevokedLogKeySignsNothingMoreAndIsReported() throws {
+        let (store, keys) = try makeStore()
+        store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
+        #expect(store.inactiveCheckpointSigner == nil)
+        let k = try store.propose(kind: .keyUpdate, input: try JSONParser.parse(#"{"id":"K-1","add":[],"revoke":["job-log"],"reason":"Key compromised"}"#),
+                                  salt: [], now: "2026-11-02T00:00:00Z").record
+        let msg = k.body.approvalMessage(ledgerID: k.ledgerID)
+        for key in ["shcp-ana", "usaid-ben"] { _ = try store.approve(id: "K-1", keyName: key, signature: keys[key]!.sign(msg), now: "2026-11-02T00:00:09Z") }
+        // The transaction that revoked it signs nothing either: the key is no longer active at entry size-1 (R12).
+        let latest = try store.latestCheckpoint()
+        #expect(store.state.size == 2 && latest == nil)
+        #expect(store.inactiveCheckpointSigner == "job-log")
+    }
+
     @Test func storedCheckpointsOnlyGainSignatureLines() throws {
         let (store, keys) = try makeStore()
         store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
@@ -227,6 +241,8 @@ struct LedgerStoreTests {
 
     @Test(arguments: ["UPDATE entries SET committed_at = '2030-01-01T00:00:00Z' WHERE seq = 0", "DELETE FROM entries WHERE seq = 0",
                       "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) VALUES (5, zeroblob(32), zeroblob(32), 'reversal', 'x', '2026-11-01T00:00:00Z', x'00')",
+                      "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) VALUES (1, zeroblob(32), zeroblob(32), 'reversal', 'x', '2026-11-01T00:00:00Z', x'00')",
+                      "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) SELECT 2, zeroblob(32), entry_hash, 'reversal', 'x', '2026-11-01T00:00:00Z', x'00' FROM entries WHERE seq = 0",
                       "UPDATE proposals SET body = x'00' WHERE id = 'genesis'"])
     func triggersRefuseChanges(sql: String) throws {
         _ = try makeStore()

@@ -19,6 +19,10 @@ public struct SignedNote: Equatable, Sendable {
         /// The rest: for Ed25519 keys, the 64-byte signature.
         public let signature: [UInt8]
 
+        public init(keyName: String, keyID: [UInt8], signature: [UInt8]) {
+            (self.keyName, self.keyID, self.signature) = (keyName, keyID, signature)
+        }
+
         /// The line as written, with its final newline.
         public var bytes: [UInt8] { Array("— \(keyName) \(Base64.encode(keyID + signature))\n".utf8) }
     }

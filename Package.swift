@@ -55,7 +55,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
-        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "LedgerCore", "LedgerStore"]),
+        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "LedgerCore", "LedgerStore"],
+                    exclude: ["Golden"]),  // read from the repository path by the tests
     ],
     swiftLanguageModes: [.v6]
 )

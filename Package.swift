@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
         // The SQLite store: committed entries, proposals, approvals, sealed records.
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "CSQLite"]),
+        // Bank files on top of the store: pain.001 payment orders, camt.053 and CSV statements, reconciliation runs.
+        .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore"]),
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
             "LedgerCore", "LedgerStore", .product(name: "Hummingbird", package: "hummingbird"),
@@ -34,7 +36,7 @@ let package = Package(
         ]),
         // The `jhf` command implementations (a library so tests can drive them in-process).
         .target(name: "JHFCommands", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService",
+            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

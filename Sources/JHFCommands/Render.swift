@@ -7,13 +7,9 @@ enum Render {
 
     /// An amount in minor units as a decimal with the currency's exponent (no floating point).
     static func amount(_ minor: Int64, _ currency: String) -> String {
-        let exp = Currency.minorUnitDigits(currency)
+        let plain = DecimalAmount.text(minor, digits: Currency.minorUnitDigits(currency))
         let negative = minor < 0
-        var digits = String(minor.magnitude)
-        if exp > 0 {
-            if digits.count <= exp { digits = String(repeating: "0", count: exp - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -exp))
-        }
+        let digits = negative ? String(plain.dropFirst()) : plain
         // Thousands separators on the integer part.
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         var whole = String(parts[0])

@@ -36,5 +36,7 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case crypto
         /// A caller-supplied argument is out of range.
         case argument
+        /// A bank statement breaks its format (the message names the element or column and line).
+        case statement
     }
 }

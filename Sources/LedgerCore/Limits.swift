@@ -22,6 +22,8 @@ public enum Limits {
     public static let disbursementAmountMax: Int64 = 1_000_000_000_000_000
     public static let saltBytes = 16
     public static let clabeDigits = 18
+    /// Length of a disbursement, reversal or update id (SPEC §2).
+    public static let entryIDCharactersMax = 64
 
     // MARK: Operating bounds
     /// Failures kept in one verification report; further ones are counted, not listed.
@@ -55,4 +57,24 @@ public enum Limits {
     public static let reportRowsMax = 1_000_000
     /// Length of a withdrawal reason, in Unicode scalars.
     public static let withdrawalReasonScalarsMax = 1000
+
+    // MARK: Payment files and bank statements
+    /// Digits of a bank amount (whole and fraction): ISO 20022 allows 18 in total.
+    public static let bankAmountDigitsMax = 18
+    /// Length of ISO 20022 references (MsgId, PmtInfId, EndToEndId, InstrId), in characters.
+    public static let isoReferenceCharactersMax = 35
+    /// Length of ISO 20022 names and unstructured remittance lines (Max140Text), in characters.
+    public static let isoTextCharactersMax = 140
+    /// Transactions in one payment file.
+    public static let paymentOrdersMax = 1_000_000
+    /// Bytes of one bank statement file (camt.053 or CSV); it is read as a stream.
+    public static let statementBytesMax: Int64 = 4 << 30
+    /// Bytes of one element's text or one CSV line in a statement.
+    public static let statementFieldBytesMax = 65_536
+    /// Items (booked transactions) in one statement file.
+    public static let statementItemsMax = 10_000_000
+    /// Days after which a committed disbursement not seen in any statement is reported, unless configured.
+    public static let notSeenAfterDaysDefault = 5
+    /// Longest configurable wait before a committed disbursement counts as not seen (1 year).
+    public static let notSeenAfterDaysMax = 366
 }

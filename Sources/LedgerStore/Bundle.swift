@@ -58,25 +58,6 @@ public enum Bundle {
         chunk.removeAll(keepingCapacity: true)
     }
 
-    private static func writeAtomically(_ path: String, _ body: (FileHandle) throws(StoreError) -> Void) throws(StoreError) {
-        let tmp = path + ".partial"
-        guard FileManager.default.createFile(atPath: tmp, contents: nil), let w = FileHandle(forWritingAtPath: tmp) else {
-            throw StoreError(.io, field: "out", "cannot create \(tmp)")
-        }
-        do {
-            try body(w)
-            try w.synchronize()
-            try w.close()
-            try FileManager.default.moveItem(atPath: tmp, toPath: path)
-        } catch let e as StoreError {
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw e
-        } catch {
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw StoreError(.io, "cannot write \(path): \(error.localizedDescription)")
-        }
-    }
-
     /// Verifies an export directory, streaming `entries.jsonl` in batches.
     public static func verify(directory: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil) throws(StoreError) -> VerifyReport {
         var verifier = try replay(directory: directory, jobs: jobs, pinnedGenesis: pinnedGenesis, since: since)

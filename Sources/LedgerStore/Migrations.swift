@@ -1,7 +1,7 @@
 /// The store's schema, as frozen SQL migrations: never edit one that has shipped;
 /// add a new one. `PRAGMA user_version` counts the migrations applied.
 enum Migrations {
-    static let all: [String] = [v1, v2, v3, v4]
+    static let all: [String] = [v1, v2, v3, v4, v5]
 
     static let v1 = """
     CREATE TABLE meta (
@@ -160,5 +160,78 @@ enum Migrations {
     WHEN NEW.seq != (SELECT coalesce(max(seq), -1) + 1 FROM entries)
       OR NEW.prev_hash != coalesce((SELECT entry_hash FROM entries WHERE seq = NEW.seq - 1), zeroblob(32))
     BEGIN SELECT RAISE(ABORT, 'an entry must extend the chain: seq and prev_hash must follow the head'); END;
+    """
+
+    /// Payment files ordered from the ledger (pain.001) and reconciliation runs against bank
+    /// statements. Both are records of what happened: rows are only ever added.
+    static let v5 = """
+    CREATE TABLE payment_files (
+        message_id TEXT PRIMARY KEY NOT NULL CHECK (length(message_id) BETWEEN 1 AND 35),
+        created_at TEXT NOT NULL CHECK (length(created_at) = 20),
+        execution_date TEXT NOT NULL CHECK (length(execution_date) = 10),
+        debtor_account TEXT NOT NULL CHECK (length(debtor_account) = 18),
+        file_sha256 BLOB NOT NULL CHECK (length(file_sha256) = 32),
+        orders INTEGER NOT NULL CHECK (orders > 0),
+        forced INTEGER NOT NULL CHECK (forced IN (0, 1))
+    ) STRICT;
+    CREATE TABLE payment_orders (
+        message_id TEXT NOT NULL REFERENCES payment_files(message_id) DEFERRABLE INITIALLY DEFERRED,
+        disbursement_id TEXT NOT NULL REFERENCES entries(entry_id),
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        currency TEXT NOT NULL CHECK (length(currency) = 3),
+        PRIMARY KEY (message_id, disbursement_id)
+    ) STRICT;
+    CREATE INDEX payment_orders_disbursement ON payment_orders(disbursement_id);
+    CREATE TRIGGER payment_files_no_update BEFORE UPDATE ON payment_files
+    BEGIN SELECT RAISE(ABORT, 'payment files are a record: UPDATE refused'); END;
+    CREATE TRIGGER payment_files_no_delete BEFORE DELETE ON payment_files
+    BEGIN SELECT RAISE(ABORT, 'payment files are a record: DELETE refused'); END;
+    CREATE TRIGGER payment_orders_no_update BEFORE UPDATE ON payment_orders
+    BEGIN SELECT RAISE(ABORT, 'payment orders are a record: UPDATE refused'); END;
+    CREATE TRIGGER payment_orders_no_delete BEFORE DELETE ON payment_orders
+    BEGIN SELECT RAISE(ABORT, 'payment orders are a record: DELETE refused'); END;
+    -- Only committed disbursements are ever ordered.
+    CREATE TRIGGER payment_orders_of_disbursements BEFORE INSERT ON payment_orders
+    WHEN (SELECT kind FROM entries WHERE entry_id = NEW.disbursement_id) IS NOT 'disbursement'
+    BEGIN SELECT RAISE(ABORT, 'only a committed disbursement can be ordered'); END;
+
+    CREATE TABLE reconciliation_runs (
+        run INTEGER PRIMARY KEY NOT NULL CHECK (run >= 1),
+        statement_sha256 BLOB NOT NULL UNIQUE CHECK (length(statement_sha256) = 32),
+        format TEXT NOT NULL CHECK (format IN ('camt.053.001.02', 'camt.053.001.08', 'csv')),
+        run_at TEXT NOT NULL CHECK (length(run_at) = 20),
+        ledger_size INTEGER NOT NULL CHECK (ledger_size >= 1),
+        outcome TEXT NOT NULL CHECK (outcome IN ('reconciled', 'discrepancies')),
+        summary BLOB NOT NULL CHECK (length(summary) > 0)
+    ) STRICT;
+    CREATE TABLE reconciliation_items (
+        run INTEGER NOT NULL REFERENCES reconciliation_runs(run) DEFERRABLE INITIALLY DEFERRED,
+        ordinal INTEGER NOT NULL CHECK (ordinal >= 1),
+        class TEXT NOT NULL CHECK (class IN ('matched', 'amount_mismatch', 'currency_mismatch', 'account_mismatch', 'paid_twice', 'paid_but_reversed', 'returned', 'unknown_debit', 'unrelated_credit', 'already_seen', 'not_seen')),
+        discrepancy INTEGER NOT NULL CHECK (discrepancy IN (0, 1)),
+        item BLOB NOT NULL CHECK (length(item) > 0),
+        PRIMARY KEY (run, ordinal)
+    ) STRICT;
+    -- Every booking seen, once: a later statement that repeats it (an overlap) finds it here.
+    CREATE TABLE bank_bookings (
+        booking_key TEXT PRIMARY KEY NOT NULL,
+        run INTEGER NOT NULL REFERENCES reconciliation_runs(run) DEFERRABLE INITIALLY DEFERRED,
+        disbursement_id TEXT,
+        outflow INTEGER NOT NULL CHECK (outflow IN (0, 1)),
+        bank_ref TEXT
+    ) STRICT;
+    CREATE INDEX bank_bookings_disbursement ON bank_bookings(disbursement_id) WHERE disbursement_id IS NOT NULL;
+    CREATE TRIGGER reconciliation_runs_no_update BEFORE UPDATE ON reconciliation_runs
+    BEGIN SELECT RAISE(ABORT, 'reconciliation runs are a record: UPDATE refused'); END;
+    CREATE TRIGGER reconciliation_runs_no_delete BEFORE DELETE ON reconciliation_runs
+    BEGIN SELECT RAISE(ABORT, 'reconciliation runs are a record: DELETE refused'); END;
+    CREATE TRIGGER reconciliation_items_no_update BEFORE UPDATE ON reconciliation_items
+    BEGIN SELECT RAISE(ABORT, 'reconciliation items are a record: UPDATE refused'); END;
+    CREATE TRIGGER reconciliation_items_no_delete BEFORE DELETE ON reconciliation_items
+    BEGIN SELECT RAISE(ABORT, 'reconciliation items are a record: DELETE refused'); END;
+    CREATE TRIGGER bank_bookings_no_update BEFORE UPDATE ON bank_bookings
+    BEGIN SELECT RAISE(ABORT, 'bank bookings are a record: UPDATE refused'); END;
+    CREATE TRIGGER bank_bookings_no_delete BEFORE DELETE ON bank_bookings
+    BEGIN SELECT RAISE(ABORT, 'bank bookings are a record: DELETE refused'); END;
     """
 }

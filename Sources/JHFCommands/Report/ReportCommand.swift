@@ -78,19 +78,6 @@ struct Report: ParsableCommand {
 
     /// "25000" or "25000.5" or "25000.00" as minor units; nil if not a plain non-negative decimal.
     static func minorUnits(_ text: String, digits: Int) -> Int64? {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
-        guard !whole.isEmpty, whole.count <= 16, whole.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-              parts.count == 1 || (!fraction.isEmpty && fraction.count <= digits),
-              fraction.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-              let w = Int64(whole)
-        else { return nil }
-        let padded = fraction + String(repeating: "0", count: digits - fraction.count)
-        guard let f = padded.isEmpty ? 0 : Int64(padded) else { return nil }
-        var scale: Int64 = 1
-        for _ in 0..<digits { scale *= 10 }
-        let (m, o1) = w.multipliedReportingOverflow(by: scale)
-        let (sum, o2) = m.addingReportingOverflow(f)
-        return o1 || o2 ? nil : sum
+        try? DecimalAmount.minorUnits(text, digits: digits).get()
     }
 }

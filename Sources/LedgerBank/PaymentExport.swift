@@ -1,0 +1,78 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// Which disbursements a payment file orders.
+public enum PaymentSelection: Sendable, Equatable {
+    /// Every committed disbursement from this seq on that is not reversed and not yet ordered.
+    case since(Int64)
+    /// These disbursements, each of which must be committed and not reversed.
+    case ids([String])
+}
+
+/// What `PaymentExport.run` did.
+public struct PaymentExportResult: Sendable {
+    public let messageID: String?
+    public let orders: [PaymentOrder]
+    /// Disbursements left out because an earlier file ordered them, with those files' message ids.
+    public let alreadyOrdered: [(id: String, files: [String])]
+    /// Disbursements ordered again because the export was forced, with the earlier files.
+    public let reordered: [(id: String, files: [String])]
+    /// Reversed disbursements left out (`since` only).
+    public let reversed: [String]
+}
+
+/// Writes pain.001 payment files for committed disbursements and remembers what was ordered.
+public enum PaymentExport {
+    /// Selects the orders, writes the file (never over an existing one) and records it in the
+    /// store before it gets its final name: a file on disk has always been recorded, so a
+    /// second export cannot order the same payment without `force`.
+    public static func run(store: LedgerStore, selection: PaymentSelection, debtorName: String, debtorAccount: String,
+                           executionDate: String, out: String, force: Bool, now: String) throws -> PaymentExportResult {
+        guard !FileManager.default.fileExists(atPath: out) else {
+            throw StoreError(.conflict, field: "out", "\(out) already exists; payment files are never overwritten")
+        }
+        let all = try store.committedDisbursements()
+        var chosen: [StoredDisbursement] = []
+        var reversed: [String] = []
+        switch selection {
+        case .since(let seq):
+            for d in all where d.payment.seq >= seq {
+                if d.payment.reversedBy != nil { reversed.append(d.payment.id) } else { chosen.append(d) }
+            }
+        case .ids(let ids):
+            let byID = Dictionary(all.map { ($0.payment.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var seen = Set<String>()
+            for id in ids {
+                guard seen.insert(id).inserted else { throw LedgerError(.argument, field: "ids", "\(id) is given twice") }
+                guard let d = byID[id] else { throw StoreError(.notFound, field: "ids", "\(id) is not a committed disbursement of this ledger") }
+                if let r = d.payment.reversedBy { throw LedgerError(.argument, field: "ids", "\(id) is reversed (by \(r)); a reversed disbursement is never ordered") }
+                chosen.append(d)
+            }
+        }
+        var orders: [PaymentOrder] = [], alreadyOrdered: [(String, [String])] = [], reordered: [(String, [String])] = []
+        for d in chosen {
+            if !d.orderedIn.isEmpty {
+                if force { reordered.append((d.payment.id, d.orderedIn)) } else { alreadyOrdered.append((d.payment.id, d.orderedIn)); continue }
+            }
+            guard let account = d.payment.account else {
+                throw StoreError(.notFound, field: "sealed", "the store has no sealed record for \(d.payment.id), so no account to pay")
+            }
+            orders.append(try PaymentOrder(id: d.payment.id, amount: d.payment.amount, currency: d.payment.currency, payeeName: d.body.payeeName,
+                                           account: account, purpose: d.body.purpose))
+        }
+        guard !orders.isEmpty else {
+            return PaymentExportResult(messageID: nil, orders: [], alreadyOrdered: alreadyOrdered, reordered: reordered, reversed: reversed)
+        }
+        let compactDate = executionDate.replacingOccurrences(of: "-", with: "")
+        let header = try PaymentFileHeader(messageID: "JHF-\(compactDate)-\(try store.paymentFileCount() + 1)", createdAt: now,
+                                           executionDate: executionDate, debtorName: debtorName, debtorAccount: debtorAccount)
+        let bytes = try Pain001.document(header, orders: orders)
+        try writeAtomically(out, beforeRename: { () throws(StoreError) in
+            try store.recordPaymentFile(header, fileSHA256: Hash.sha256(bytes), orders: orders, forced: !reordered.isEmpty)
+        }) { (w: FileHandle) throws(StoreError) in
+            do { try w.write(contentsOf: bytes) } catch { throw StoreError(.io, field: "out", "write failed: \(error.localizedDescription)") }
+        }
+        return PaymentExportResult(messageID: header.messageID, orders: orders, alreadyOrdered: alreadyOrdered, reordered: reordered, reversed: reversed)
+    }
+}

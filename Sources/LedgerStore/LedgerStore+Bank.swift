@@ -1,0 +1,165 @@
+import LedgerCore
+
+/// A committed disbursement as payment files and reconciliation see it.
+public struct StoredDisbursement: Sendable {
+    public let payment: LedgerPayment
+    public let body: DisbursementBody
+    /// Message ids of the payment files that already ordered it.
+    public var orderedIn: [String]
+}
+
+/// A reconciliation run as recorded.
+public struct StoredRun: Sendable, Equatable {
+    public let run: Int64
+    public let format: String
+    public let runAt: String
+    public let ledgerSize: Int64
+    public let outcome: String
+    /// The run's canonical JSON summary (everything but the items).
+    public let summary: [UInt8]
+}
+
+/// Writes one reconciliation run's rows inside its transaction.
+public final class BankRecorder {
+    let db: SQLiteConnection
+    public let run: Int64
+
+    init(db: SQLiteConnection, run: Int64) { (self.db, self.run) = (db, run) }
+
+    /// Whether an earlier run (or this one) already recorded the booking.
+    public func seen(_ bookingKey: String) throws(StoreError) -> Bool {
+        let s = try db.prepare("SELECT 1 FROM bank_bookings WHERE booking_key = ?").bind(.text(bookingKey))
+        defer { s.reset() }
+        return try s.step()
+    }
+
+    public func recordBooking(key: String, disbursementID: String?, outflow: Bool, bankRef: String?) throws(StoreError) {
+        try db.prepare("INSERT INTO bank_bookings (booking_key, run, disbursement_id, outflow, bank_ref) VALUES (?, ?, ?, ?, ?)")
+            .bind(.text(key), .int(run), disbursementID.map { .text($0) } ?? .null, .int(outflow ? 1 : 0), bankRef.map { .text($0) } ?? .null).run()
+    }
+
+    public func recordItem(ordinal: Int, klass: String, discrepancy: Bool, json: [UInt8]) throws(StoreError) {
+        try db.prepare("INSERT INTO reconciliation_items (run, ordinal, class, discrepancy, item) VALUES (?, ?, ?, ?, ?)")
+            .bind(.int(run), .int(Int64(ordinal)), .text(klass), .int(discrepancy ? 1 : 0), .blob(json)).run()
+    }
+}
+
+extension LedgerStore {
+    // MARK: - Disbursements for payment files and reconciliation
+
+    /// Every committed disbursement in ledger order, with its reversal, sealed account and orders.
+    public func committedDisbursements() throws(StoreError) -> [StoredDisbursement] {
+        db.releaseReads()
+        var out: [StoredDisbursement] = []
+        var index: [String: Int] = [:]
+        let s = try db.prepare("""
+            SELECT e.seq, e.kind, e.committed_at, e.canonical, s.record FROM entries e LEFT JOIN sealed s ON s.disbursement_id = e.entry_id
+            WHERE e.kind IN ('disbursement', 'reversal') ORDER BY e.seq
+            """)
+        defer { s.reset() }
+        while try s.step() {
+            let seq = s.int(0)
+            let entry: Entry
+            do { entry = try Entry(json: JSONParser.parse(s.blob(3))) } catch {
+                throw StoreError(.corrupt, field: "entries", "entry \(seq) does not parse: \(error)")
+            }
+            switch entry.body {
+            case .disbursement(let d):
+                var account: String? = nil
+                if case let record = s.blob(4), !record.isEmpty, let json = try? JSONParser.parse(record),
+                   let sealed = try? SealedRecord(json: json, path: "sealed") {
+                    account = sealed.accountNumber
+                }
+                index[d.id] = out.count
+                out.append(StoredDisbursement(payment: LedgerPayment(id: d.id, seq: seq, amount: d.amount, currency: d.currency, account: account,
+                                                                     committedAt: entry.committedAt, valueDate: d.valueDate, reversedBy: nil),
+                                              body: d, orderedIn: []))
+            case .reversal(let r):
+                guard let i = index[r.reverses] else { continue }
+                let p = out[i].payment
+                out[i] = StoredDisbursement(payment: LedgerPayment(id: p.id, seq: p.seq, amount: p.amount, currency: p.currency, account: p.account,
+                                                                   committedAt: p.committedAt, valueDate: p.valueDate, reversedBy: r.id),
+                                            body: out[i].body, orderedIn: out[i].orderedIn)
+            default: continue
+            }
+        }
+        let o = try db.prepare("SELECT disbursement_id, message_id FROM payment_orders ORDER BY message_id")
+        defer { o.reset() }
+        while try o.step() {
+            if let id = o.text(0), let i = index[id], let m = o.text(1) { out[i].orderedIn.append(m) }
+        }
+        return out
+    }
+
+    // MARK: - Payment files
+
+    /// How many payment files were recorded (the next message id's number).
+    public func paymentFileCount() throws(StoreError) -> Int64 {
+        db.releaseReads()
+        let s = try db.prepare("SELECT count(*) FROM payment_files")
+        defer { s.reset() }
+        return try s.step() ? s.int(0) : 0
+    }
+
+    /// Records a written payment file and its orders, in one transaction.
+    public func recordPaymentFile(_ header: PaymentFileHeader, fileSHA256: Hash, orders: [PaymentOrder], forced: Bool) throws(StoreError) {
+        try db.writeTransaction { () throws(StoreError) in
+            try db.prepare("""
+                INSERT INTO payment_files (message_id, created_at, execution_date, debtor_account, file_sha256, orders, forced)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).bind(.text(header.messageID), .text(header.createdAt), .text(header.executionDate), .text(header.debtorAccount),
+                          .blob(fileSHA256.bytes), .int(Int64(orders.count)), .int(forced ? 1 : 0)).run()
+            let insert = "INSERT INTO payment_orders (message_id, disbursement_id, amount, currency) VALUES (?, ?, ?, ?)"
+            for o in orders {
+                try db.prepare(insert).bind(.text(header.messageID), .text(o.id), .int(o.amount), .text(o.currency)).run()
+            }
+        }
+    }
+
+    // MARK: - Reconciliation runs
+
+    /// The run that already processed a statement with these bytes, if any.
+    public func reconciliationRun(statementSHA256: Hash) throws(StoreError) -> StoredRun? {
+        db.releaseReads()
+        let s = try db.prepare("SELECT run, format, run_at, ledger_size, outcome, summary FROM reconciliation_runs WHERE statement_sha256 = ?")
+            .bind(.blob(statementSHA256.bytes))
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        return StoredRun(run: s.int(0), format: s.text(1) ?? "", runAt: s.text(2) ?? "", ledgerSize: s.int(3), outcome: s.text(4) ?? "", summary: s.blob(5))
+    }
+
+    /// Calls `body` with each booking earlier runs matched to a disbursement.
+    public func forEachMatchedBooking(_ body: (_ disbursementID: String, _ outflow: Bool, _ bankRef: String?) -> Void) throws(StoreError) {
+        db.releaseReads()
+        let s = try db.prepare("SELECT disbursement_id, outflow, bank_ref FROM bank_bookings WHERE disbursement_id IS NOT NULL ORDER BY rowid")
+        defer { s.reset() }
+        while try s.step() {
+            if let id = s.text(0) { body(id, s.int(1) == 1, s.text(2)) }
+        }
+    }
+
+    /// Calls `body` with each item of a run, in order: class, discrepancy, the item's canonical JSON.
+    public func forEachReconciliationItem(run: Int64, _ body: (String, Bool, [UInt8]) throws -> Void) throws {
+        db.releaseReads()
+        let s = try db.prepare("SELECT class, discrepancy, item FROM reconciliation_items WHERE run = ? ORDER BY ordinal").bind(.int(run))
+        defer { s.reset() }
+        while try s.step() { try body(s.text(0) ?? "", s.int(1) == 1, s.blob(2)) }
+    }
+
+    /// Runs one reconciliation in a single write transaction: `body` records bookings and items
+    /// through the recorder and returns the run's row; on any error nothing is kept.
+    public func recordReconciliation(statementSHA256: Hash, _ body: (BankRecorder) throws(StoreError) -> (format: String, runAt: String, outcome: String, summary: [UInt8]))
+        throws(StoreError) -> Int64 {
+        try db.writeTransaction { () throws(StoreError) -> Int64 in
+            let next = try db.prepare("SELECT coalesce(max(run), 0) + 1 FROM reconciliation_runs")
+            let run = try next.step() ? next.int(0) : 1
+            next.reset()
+            let row = try body(BankRecorder(db: db, run: run))
+            try db.prepare("""
+                INSERT INTO reconciliation_runs (run, statement_sha256, format, run_at, ledger_size, outcome, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).bind(.int(run), .blob(statementSHA256.bytes), .text(row.format), .text(row.runAt), .int(state.size), .text(row.outcome),
+                          .blob(row.summary)).run()
+            return run
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import LedgerCore
 /// Prints laid-out reports as one self-contained, printable HTML page (no scripts, no
 /// external resources); every text is escaped.
 enum ReportHTML {

@@ -52,6 +52,7 @@ let package = Package(
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        .testTarget(name: "LedgerBankTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerBank"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerService", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),

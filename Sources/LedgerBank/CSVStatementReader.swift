@@ -90,7 +90,7 @@ public struct CSVStatementReader {
         guard e2e != nil || bankRef != nil || remittance != nil else {
             throw LedgerError(.statement, field: "end_to_end_id", "line \(line): the item has no reference to match it by (end_to_end_id, bank_ref or remittance)")
         }
-        let key = keys.key(account: account, entryRef: bankRef, detail: e2e ?? "",
+        let key = keys.key(account: account, entryRef: bankRef, detail: "\(direction.rawValue) \(reversal) \(e2e ?? "")",
                            fields: [bookingDate, valueDate ?? "", direction.rawValue, "\(reversal)", "\(amount)", currency, e2e ?? "", remittance ?? ""])
         return BankItem(statementID: statementID, account: account, line: line, direction: direction, reversal: reversal, amount: amount,
                         currency: currency, bookingDate: bookingDate, valueDate: valueDate, endToEndID: e2e, bankRef: bankRef,

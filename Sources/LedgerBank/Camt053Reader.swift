@@ -214,7 +214,7 @@ public final class Camt053Reader: NSObject, XMLParserDelegate {
             guard t.endToEndID != nil || bankRef != nil || e.entryRef != nil || remittance != nil else {
                 throw LedgerError(.statement, field: "Ntry", "line \(t.line): the item has no reference to match it by (EndToEndId, AcctSvcrRef, NtryRef or remittance information)")
             }
-            let key = keys.key(account: stmtAccount!, entryRef: e.bankRef ?? e.entryRef, detail: t.bankRef ?? t.endToEndID ?? "#\(n)",
+            let key = keys.key(account: stmtAccount!, entryRef: e.bankRef ?? e.entryRef, detail: "\(d) \(e.reversal) \(t.bankRef ?? t.endToEndID ?? "#\(n)")",
                                fields: [bookingDate, valueDate ?? "", d, "\(e.reversal)", "\(itemAmount)", currency, t.endToEndID ?? "", bankRef ?? "", remittance ?? ""])
             info.items += 1
             guard info.items <= Limits.statementItemsMax else {

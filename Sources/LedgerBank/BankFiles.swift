@@ -6,7 +6,7 @@ import LedgerStore
 enum BankFiles {
     /// SHA-256 of a file's bytes, read in chunks; refuses files over `Limits.statementBytesMax`.
     static func sha256(path: String) throws -> Hash {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw StoreError(.io, field: "statement", "cannot open \(path) for reading") }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw StoreError(.invalid, field: "statement", "cannot open \(path) for reading") }
         defer { try? h.close() }
         var hasher = SHA256()
         var total: Int64 = 0

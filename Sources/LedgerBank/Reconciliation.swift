@@ -84,7 +84,9 @@ struct Tally {
     mutating func add(_ r: ReconciledItem) throws {
         counts[r.klass, default: 0] += 1
         let (sum, overflow) = amounts[r.klass, default: [:]][r.currency, default: 0].addingReportingOverflow(r.amount)
-        guard !overflow else { throw LedgerError(.statement, field: "amount", "the total of \(r.klass.rawValue) in \(r.currency) exceeds 2^63 minor units") }
+        guard !overflow, sum <= Limits.integerMagnitudeMax else {
+            throw LedgerError(.statement, field: "amount", "the total of \(r.klass.rawValue) in \(r.currency) exceeds the ledger's integer range (2^53-1 minor units)")
+        }
         amounts[r.klass, default: [:]][r.currency] = sum
         if r.discrepancy { discrepancies += 1 }
     }

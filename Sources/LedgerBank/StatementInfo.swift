@@ -52,7 +52,11 @@ func statementAmount(_ text: String, currency: String?, element: String, line: I
     }
     let digits = Currency.minorUnitDigits(currency)
     switch DecimalAmount.minorUnits(text, digits: digits, extraZeros: true) {
-    case .success(let v): return (v, currency)
+    case .success(let v):
+        guard v <= Limits.integerMagnitudeMax else {
+            throw LedgerError(.statement, field: element, "line \(line): \(text) \(currency) is beyond the ledger's integer range (2^53-1 minor units)")
+        }
+        return (v, currency)
     case .failure(.tooManyDecimals):
         throw LedgerError(.statement, field: element, "line \(line): \(text) has more decimals than \(currency) has (\(digits))")
     case .failure(.tooLarge):

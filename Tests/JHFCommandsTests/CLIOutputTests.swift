@@ -366,7 +366,8 @@ import Testing
         #expect(try jhf("show", "--db", l.db, "--id", "D-9").stdout.contains("approvals:   none yet"))
     }
 
-    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "report", "proof", "verify-proof", "checkpoint cosign", "serve", "token"])
+    @Test(arguments: ["keygen", "init", "propose", "approve", "show", "list", "export", "verify", "report", "proof", "verify-proof", "checkpoint cosign",
+                      "payments export", "reconcile", "serve", "token"])
     func everyOptionHasHelp(_ command: String) throws {
         let o = try jhf(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(o.status == 0)

@@ -111,7 +111,7 @@ import LedgerStore
         let fixed = try l.reconcile("\(l.dir)/bad.xml")
         #expect(!fixed.alreadyProcessed)
         #expect(try l.classes(fixed) == ["matched", "matched"])
-        #expect { try l.reconcile("\(l.dir)/missing.xml") } throws: { ($0 as? StoreError)?.code == .io }
+        #expect { try l.reconcile("\(l.dir)/missing.xml") } throws: { ($0 as? StoreError)?.code == .invalid && ($0 as? StoreError)?.field == "statement" }
     }
 
     @Test func recordsRefuseChanges() throws {

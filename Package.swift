@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "jhf", dependencies: ["JHFCommands"]),
         // Benchmarks (run from a release build); its append loop is also the crash test's child.
         .executableTarget(name: "jhf-bench", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
         ]),
 

@@ -58,8 +58,8 @@ public enum PaymentExport {
             guard let account = d.payment.account else {
                 throw StoreError(.notFound, field: "sealed", "the store has no sealed record for \(d.payment.id), so no account to pay")
             }
-            orders.append(try PaymentOrder(id: d.payment.id, amount: d.payment.amount, currency: d.payment.currency, payeeName: d.body.payeeName,
-                                           account: account, purpose: d.body.purpose))
+            orders.append(try PaymentOrder(id: d.payment.id, amount: d.payment.amount, currency: d.payment.currency, payeeName: d.payeeName,
+                                           account: account, purpose: d.purpose))
         }
         guard !orders.isEmpty else {
             return PaymentExportResult(messageID: nil, orders: [], alreadyOrdered: alreadyOrdered, reordered: reordered, reversed: reversed)

@@ -6,21 +6,21 @@ import LedgerCore
 public enum ReconcileJSON {
     public static let version: Int64 = 1
 
+    /// One item; members listed in canonical order (a run writes one per booking).
     static func item(_ r: ReconciledItem) -> JSONValue {
         func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         let bank: JSONValue = r.item.map { i in
-            .object([
-                "statement_id": .string(i.statementID), "account": .string(i.account), "line": .integer(Int64(i.line)),
-                "direction": .string(i.direction.rawValue), "reversal": .bool(i.reversal), "booking_date": .string(i.bookingDate),
-                "value_date": opt(i.valueDate), "end_to_end_id": opt(i.endToEndID), "bank_ref": opt(i.bankRef), "remittance": opt(i.remittance),
-                "creditor_account": opt(i.creditorAccount), "return_reason": opt(i.returnReason),
+            .object(uncheckedSortedMembers: [
+                ("account", .string(i.account)), ("bank_ref", opt(i.bankRef)), ("booking_date", .string(i.bookingDate)),
+                ("creditor_account", opt(i.creditorAccount)), ("direction", .string(i.direction.rawValue)), ("end_to_end_id", opt(i.endToEndID)),
+                ("line", .integer(Int64(i.line))), ("remittance", opt(i.remittance)), ("return_reason", opt(i.returnReason)),
+                ("reversal", .bool(i.reversal)), ("statement_id", .string(i.statementID)), ("value_date", opt(i.valueDate)),
             ])
         } ?? .null
-        return .object([
-            "ordinal": .integer(Int64(r.ordinal)), "class": .string(r.klass.rawValue), "discrepancy": .bool(r.discrepancy),
-            "disbursement_id": opt(r.disbursementID), "matched_by": opt(r.matchedBy?.rawValue),
-            "amount": .integer(r.amount), "currency": .string(r.currency), "message": .string(r.message),
-            "suggestion": r.suggestion ?? .null, "bank": bank,
+        return .object(uncheckedSortedMembers: [
+            ("amount", .integer(r.amount)), ("bank", bank), ("class", .string(r.klass.rawValue)), ("currency", .string(r.currency)),
+            ("disbursement_id", opt(r.disbursementID)), ("discrepancy", .bool(r.discrepancy)), ("matched_by", opt(r.matchedBy?.rawValue)),
+            ("message", .string(r.message)), ("ordinal", .integer(Int64(r.ordinal))), ("suggestion", r.suggestion ?? .null),
         ])
     }
 

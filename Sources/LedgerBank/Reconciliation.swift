@@ -39,13 +39,11 @@ public enum Reconciliation {
                     try recorder.recordItem(ordinal: r.ordinal, klass: r.klass.rawValue, discrepancy: r.discrepancy, json: ReconcileJSON.item(r).canonicalBytes)
                 }
                 let onItem: (BankItem) throws -> Void = { item in
-                    let seen = try recorder.seen(item.bookingKey)
-                    let r = reconciler.classify(item, alreadySeen: seen)
-                    if !seen {
-                        try recorder.recordBooking(key: item.bookingKey, disbursementID: r.klass == .unknownDebit || r.klass == .unrelatedCredit ? nil : r.disbursementID,
-                                                   outflow: item.isOutflow, bankRef: item.bankRef)
-                    }
-                    try record(r)
+                    // The booking is stored with the disbursement it matches (a pure lookup); the
+                    // insert itself says whether an earlier statement already reported it.
+                    let matched = reconciler.match(item).map { reconciler.payment(at: $0.0).id }
+                    let isNew = try recorder.recordBooking(key: item.bookingKey, disbursementID: matched, outflow: item.isOutflow, bankRef: item.bankRef)
+                    try record(reconciler.classify(item, alreadySeen: !isNew))
                 }
                 let info: StatementInfo
                 switch format {

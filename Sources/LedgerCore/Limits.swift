@@ -40,6 +40,9 @@ public enum Limits {
     public static let proposalLifetimeMaxSeconds: Int64 = 366 * 86_400
     /// Approvals whose verified signatures the store remembers until their entry is appended.
     public static let verifiedSignaturesMemoMax = 100_000
+    /// SQLite's page cache per store connection, in KiB: large writes (a 100,000-booking
+    /// reconciliation inserts into three B-trees at random keys) stay in memory until commit.
+    public static let storePageCacheKiB = 32_768
     /// Write requests the store commits together in one durable transaction (group commit).
     public static let writeBatchRequestsMax = 512
     /// Hashes in one Merkle audit path: enough for a tree of 2^63 leaves (inclusion needs at

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 
 /// The SQLite store of one ledger: committed entries, proposals, approvals and sealed records.
@@ -47,7 +48,7 @@ public final class LedgerStore {
     static func configure(_ c: SQLiteConnection) throws(StoreError) {
         let mode = try c.scalarText("PRAGMA journal_mode=WAL")
         guard mode == "wal" else { throw StoreError(.io, "SQLite refused WAL mode (journal_mode is \(mode ?? "unknown"))") }
-        try c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")
+        try c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-\(Limits.storePageCacheKiB)")
         let sync = try c.scalarText("PRAGMA synchronous")
         guard sync == "2" else { throw StoreError(.io, "SQLite synchronous is \(sync ?? "unknown"), expected FULL (2)") }
     }
@@ -220,14 +221,30 @@ public final class LedgerStore {
     // MARK: - Reading the chain
 
     /// Replays committed entries not yet in `state` (another process may have appended).
+    ///
+    /// Rows are parsed in batches on all cores (parsing is most of the work of opening a large
+    /// store) and replayed in order on this thread.
     func catchUp(strict: Bool) throws(StoreError) {
         var failures: [Failure] = []
-        try forEachEntryRow(from: state.size) { (row: EntryRow) throws(StoreError) in
-            failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash)
-            let p = PreparedEntry(line: Line(bytes: row.canonical), position: state.size)
-            failures += state.replay(p, verifySignatures: false)
-            tree.append(p.entryHash)
+        var rows: [EntryRow] = []
+        func replayBatch() {
+            let start = state.size
+            let batch = rows
+            let prepared = Parallel.map(batch.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i in
+                PreparedEntry(line: Line(bytes: batch[i].canonical), position: start + Int64(i))
+            }
+            for (row, p) in zip(batch, prepared) {
+                failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash)
+                failures += state.replay(p, verifySignatures: false)
+                tree.append(p.entryHash)
+            }
+            rows.removeAll(keepingCapacity: true)
         }
+        try forEachEntryRow(from: state.size) { (row: EntryRow) throws(StoreError) in
+            rows.append(row)
+            if rows.count == Limits.verifyBatchEntriesMax { replayBatch() }
+        }
+        replayBatch()
         if strict && !failures.isEmpty {
             throw StoreError(.corrupt, "the stored chain does not check out; run `jhf verify --db` for the full report", failures: failures)
         }

@@ -4,6 +4,6 @@ import ArgumentParser
 struct JHFBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jhf-bench",
-        abstract: "Benchmarks: verify throughput against the crypto ceiling, and the co-signed append path.",
-        subcommands: [VerifyBench.self, ProofBench.self, AppendLoop.self, LoadBench.self, Drive.self, CryptoCeiling.self, RunMeasured.self])
+        abstract: "Benchmarks: verify throughput against the crypto ceiling, the co-signed append path, proofs, reconciliation.",
+        subcommands: [VerifyBench.self, ProofBench.self, ReconcileBench.self, AppendLoop.self, LoadBench.self, Drive.self, CryptoCeiling.self, RunMeasured.self])
 }

@@ -21,7 +21,7 @@ struct ProofBench: ParsableCommand {
     }
 
     func run() throws {
-        let store = try fill()
+        let store = try BenchLedger.fill(db: db, entries: entries)
         let size = store.state.size
         let root = try store.merkleRoot(size: size)
         print("ledger:      \(size) entries, root \(root.hex)")
@@ -52,53 +52,5 @@ struct ProofBench: ParsableCommand {
         func us(_ q: Double) -> String { String(format: "%.1f µs", 1e6 * sorted[min(sorted.count - 1, Int(q * Double(sorted.count)))]) }
         let mean = 1e6 * seconds.reduce(0, +) / Double(seconds.count)
         print("\(name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(seconds.count) proofs: mean \(String(format: "%.1f µs", mean)), p50 \(us(0.5)), p99 \(us(0.99)), max \(us(1.0))\(pathLength.map { " (≤ \($0) hashes)" } ?? "")")
-    }
-
-    /// Opens the store and appends co-signed disbursements until it holds `entries`: proposals
-    /// and both approvals go through `LedgerStore.write` in group-committed batches, signatures
-    /// made (and checked) here in parallel, as the service's request threads do.
-    private func fill() throws -> LedgerStore {
-        let now = "2026-01-01T00:00:00Z"
-        let store: LedgerStore
-        if FileManager.default.fileExists(atPath: db) {
-            store = try LedgerStore(path: db)
-        } else {
-            store = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: now).0
-            let message = try store.proposal(id: "genesis")!.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
-            for name in BenchKeys.approvers(0) { _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(message), now: now) }
-        }
-        store.checkpointSigner = CheckpointSigner(name: BenchKeys.log, key: BenchKeys.secrets[BenchKeys.log]!)
-        let start = Measure.now(), startSize = store.state.size
-        var lastReport = start
-        // Three requests per disbursement: propose, approve, approve.
-        let perBatch = Limits.writeBatchRequestsMax / 3
-        while store.state.size < entries {
-            let first = Int(store.state.size), count = min(perBatch, entries - first)
-            let requests = try Parallel.map(count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> Result<[WriteRequest], StoreError> in
-                Result { () throws(StoreError) -> [WriteRequest] in
-                    let n = first + i
-                    let draft = try ProposalDraft(kind: .disbursement, input: BenchKeys.disbursementInput(n), salt: BenchKeys.sealed(n).salt, now: now)
-                    let message = draft.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
-                    let digest = Hash.sha256(message)
-                    return [.propose(draft)] + BenchKeys.approvers(n).map { name in
-                        let key = BenchKeys.secrets[name]!
-                        let signature = key.sign(message)
-                        return .approve(id: draft.id, keyName: name, signature: signature,
-                                        verified: .init(keyName: name, publicKey: key.publicKey, signature: signature, messageDigest: digest))
-                    }
-                }
-            }.flatMap { try $0.get() }
-            for result in store.write(requests, now: now) { _ = try result.get() }
-            if Measure.now() - lastReport > 10 {
-                lastReport = Measure.now()
-                let done = Double(store.state.size - startSize)
-                FileHandle.standardError.write(Data("filled \(store.state.size) entries (\(Int(done / (lastReport - start))) /s)\n".utf8))
-            }
-        }
-        if store.state.size > startSize {
-            let seconds = Measure.now() - start
-            print("filled:      \(store.state.size - startSize) co-signed disbursements in \(String(format: "%.0f", seconds)) s (\(Int(Double(store.state.size - startSize) / seconds))/s, group commits of \(perBatch))")
-        }
-        return store
     }
 }

@@ -144,7 +144,9 @@ struct LedgerStoreTests {
         try c.exec("""
             DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries; DROP TABLE merkle_nodes;
             DROP TRIGGER checkpoints_no_delete; DROP TRIGGER checkpoints_only_gain_signatures; DROP TRIGGER checkpoints_cover_entries;
-            DROP TABLE checkpoints; PRAGMA user_version = 2
+            DROP TABLE checkpoints;
+            DROP TABLE payment_orders; DROP TABLE payment_files; DROP TABLE reconciliation_items; DROP TABLE bank_bookings; DROP TABLE reconciliation_runs;
+            PRAGMA user_version = 2
             """)
         let reopened = try LedgerStore(path: dbPath)
         #expect(reopened.tree == tree)

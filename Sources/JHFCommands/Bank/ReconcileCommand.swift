@@ -19,12 +19,13 @@ struct ReconcileCommand: ParsableCommand {
         """)
 
     @Option(help: "Ledger database.") var db: String
-    @Option(help: "The bank statement file.") var statement: String
+    @Option(help: ArgumentHelp("The bank statement file.", valueName: "file")) var statement: String
     @Option(help: "Statement layout: camt053 (ISO 20022 camt.053.001.02 or .08) or csv (docs/RECONCILIATION.md).") var format: String = "camt053"
-    @Option(help: "Days after its due date that a committed disbursement may go unseen before it is reported (0-\(Limits.notSeenAfterDaysMax)).")
+    @Option(help: ArgumentHelp("Days after its due date that a committed disbursement may go unseen before it is reported (0-\(Limits.notSeenAfterDaysMax)).",
+                               valueName: "days"))
     var notSeenAfter: Int = Limits.notSeenAfterDaysDefault
     @Flag(help: "Print the result as JSON (Schemas/reconciliation.schema.json) instead of text.") var json = false
-    @Option(help: "Also write summary.txt, reconciliation.json and items.csv into this directory.") var report: String?
+    @Option(help: ArgumentHelp("Also write summary.txt, reconciliation.json and items.csv into this directory.", valueName: "dir")) var report: String?
 
     func validate() throws {
         guard StatementFormat(rawValue: format) != nil else { throw ValidationError("--format must be camt053 or csv") }

@@ -46,6 +46,9 @@ public struct Reconciler: Sendable {
         return nil
     }
 
+    /// The disbursement in slot `index` (as `match` returns it).
+    public func payment(at index: Int32) -> LedgerPayment { slots[Int(index)].payment }
+
     /// Classifies one statement item; `alreadySeen` says an earlier statement reported the same booking.
     public mutating func classify(_ item: BankItem, alreadySeen: Bool) -> ReconciledItem {
         ordinal += 1

@@ -118,4 +118,11 @@ extension JSONValue {
             preconditionFailure("duplicate key in an object built in code: \(error)")
         }
     }
+
+    /// An object whose members the caller lists already in canonical order, unique: no sort.
+    /// For hot paths that write many objects of a fixed shape; the order is asserted in debug builds.
+    public static func object(uncheckedSortedMembers members: [(String, JSONValue)]) -> JSONValue {
+        assert(zip(members, members.dropFirst()).allSatisfy { JSONObject.precedes($0.0, $1.0) }, "members not in canonical order")
+        return .object(JSONObject(uncheckedSortedMembers: members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
+    }
 }

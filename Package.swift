@@ -21,13 +21,15 @@ let package = Package(
         // C libraries from Debian: libsodium-dev and libsqlite3-dev.
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // libxml2 from Debian (libxml2-dev): the streaming SAX2 parser behind the camt.053 reader.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // Pure values and rules: canonical JSON, hashes, keys, signatures, entries, replay. No I/O.
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
         // The SQLite store: committed entries, proposals, approvals, sealed records.
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "CSQLite"]),
         // Bank files on top of the store: pain.001 payment orders, camt.053 and CSV statements, reconciliation runs.
-        .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore"]),
+        .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore", "CLibXML2"]),
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
             "LedgerCore", "LedgerStore", .product(name: "Hummingbird", package: "hummingbird"),

@@ -135,7 +135,7 @@ extension LedgerStore {
     /// Calls `body` with each booking earlier runs matched to a disbursement.
     public func forEachMatchedBooking(_ body: (_ disbursementID: String, _ outflow: Bool, _ bankRef: String?) -> Void) throws(StoreError) {
         db.releaseReads()
-        let s = try db.prepare("SELECT disbursement_id, outflow, bank_ref FROM bank_bookings WHERE disbursement_id IS NOT NULL ORDER BY rowid")
+        let s = try db.prepare("SELECT disbursement_id, outflow, bank_ref FROM bank_bookings WHERE disbursement_id IS NOT NULL ORDER BY run, booking_key")
         defer { s.reset() }
         while try s.step() {
             if let id = s.text(0) { body(id, s.int(1) == 1, s.text(2)) }

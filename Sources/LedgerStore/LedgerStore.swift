@@ -234,7 +234,7 @@ public final class LedgerStore {
                 PreparedEntry(line: Line(bytes: batch[i].canonical), position: start + Int64(i))
             }
             for (row, p) in zip(batch, prepared) {
-                failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash)
+                failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash, entryHash: p.entryHash)
                 failures += state.replay(p, verifySignatures: false)
                 tree.append(p.entryHash)
             }
@@ -309,10 +309,11 @@ public struct EntryRow: Sendable {
     public let canonical: [UInt8]
 
     /// Disagreements between the row's own columns and its canonical bytes.
-    static func columnFailures(_ row: EntryRow, position: Int64, prevHash: Hash) -> [Failure] {
+    /// `entryHash` is the hash of the row's canonical bytes when the caller has it already.
+    static func columnFailures(_ row: EntryRow, position: Int64, prevHash: Hash, entryHash: Hash? = nil) -> [Failure] {
         var out: [Failure] = []
         if row.seq != position { out.append(Failure(seq: position, rule: .r2, message: "stored seq column is \(row.seq), expected \(position)")) }
-        if row.entryHash != Hash.leaf(row.canonical).bytes {
+        if row.entryHash != (entryHash ?? Hash.leaf(row.canonical)).bytes {
             out.append(Failure(seq: position, rule: .r3, message: "stored entry_hash column differs from the hash of the stored bytes"))
         }
         if row.prevHash != prevHash.bytes {

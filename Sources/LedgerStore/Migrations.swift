@@ -211,7 +211,7 @@ enum Migrations {
         discrepancy INTEGER NOT NULL CHECK (discrepancy IN (0, 1)),
         item BLOB NOT NULL CHECK (length(item) > 0),
         PRIMARY KEY (run, ordinal)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     -- Every booking seen, once: a later statement that repeats it (an overlap) finds it here.
     CREATE TABLE bank_bookings (
         booking_key TEXT PRIMARY KEY NOT NULL,
@@ -219,7 +219,7 @@ enum Migrations {
         disbursement_id TEXT,
         outflow INTEGER NOT NULL CHECK (outflow IN (0, 1)),
         bank_ref TEXT
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE INDEX bank_bookings_disbursement ON bank_bookings(disbursement_id) WHERE disbursement_id IS NOT NULL;
     CREATE TRIGGER reconciliation_runs_no_update BEFORE UPDATE ON reconciliation_runs
     BEGIN SELECT RAISE(ABORT, 'reconciliation runs are a record: UPDATE refused'); END;

@@ -156,4 +156,39 @@ kill -TERM $SERVICE; wait $SERVICE && echo "service exited 0"
 trap - EXIT
 echo "service.log has one line per request (request id, method, route, status, time):"; tail -2 "$W/service.log"
 
+say "13. Treasury orders the payments from the bank: an ISO 20022 pain.001 file (the reversed one is left out)."
+jhf payments export --db "$DB" --since 0 --debtor-name "Fondo Conjunto Humanitario (JHF)" \
+  --debtor-account 012180001234567899 --execution-date 2026-12-01 --out "$W/payments-1.xml"
+echo "(exporting again orders nothing twice; --force would, with a warning)"
+jhf payments export --db "$DB" --since 0 --debtor-name "Fondo Conjunto Humanitario (JHF)" \
+  --debtor-account 012180001234567899 --execution-date 2026-12-01 --out "$W/payments-2.xml" 2>&1
+
+say "14. The bank's statement comes back (camt.053); the nightly job reconciles it against the ledger."
+# What the bank reports: both ordered payments booked, and a debit nobody approved.
+cat > "$W/statement-2026-12-02.xml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+ <BkToCstmrStmt>
+  <GrpHdr><MsgId>BANK-STMT-20261202</MsgId><CreDtTm>2026-12-02T06:00:00Z</CreDtTm></GrpHdr>
+  <Stmt>
+   <Id>STMT-20261202</Id><CreDtTm>2026-12-02T06:00:00Z</CreDtTm>
+   <Acct><Id><Othr><Id>012180001234567899</Id></Othr></Id></Acct>
+   <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="MXN">90000000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-12-01</Dt></Dt></Bal>
+   <Ntry><Amt Ccy="MXN">2500000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-01</Dt></BookgDt>
+    <AcctSvcrRef>BNK-77001</AcctSvcrRef><BkTxCd><Prtry><Cd>TRF</Cd></Prtry></BkTxCd>
+    <NtryDtls><TxDtls><Refs><EndToEndId>D-2026-0001</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
+   <Ntry><Amt Ccy="USD">48000000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-01</Dt></BookgDt>
+    <AcctSvcrRef>BNK-77002</AcctSvcrRef><BkTxCd><Prtry><Cd>TRF</Cd></Prtry></BkTxCd>
+    <NtryDtls><TxDtls><Refs><EndToEndId>D-2026-0002</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
+   <Ntry><Amt Ccy="MXN">18500.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-01</Dt></BookgDt>
+    <AcctSvcrRef>BNK-77003</AcctSvcrRef><BkTxCd><Prtry><Cd>TRF</Cd></Prtry></BkTxCd>
+    <NtryDtls><TxDtls><RmtInf><Ustrd>Consultoria externa</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+  </Stmt>
+ </BkToCstmrStmt>
+</Document>
+X
+jhf reconcile --db "$DB" --statement "$W/statement-2026-12-02.xml" --report "$W/reconciliation" || echo "exit $?: discrepancies (an unknown debit is an alarm)"
+echo "(the job runs again on the same file: the recorded result, nothing counted twice)"
+jhf reconcile --db "$DB" --statement "$W/statement-2026-12-02.xml" | head -1 || true
+
 say "Done. Everything above is in $W."

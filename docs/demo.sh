@@ -164,7 +164,7 @@ jhf payments export --db "$DB" --since 0 --debtor-name "Fondo Conjunto Humanitar
   --debtor-account 012180001234567899 --execution-date 2026-12-01 --out "$W/payments-2.xml" 2>&1
 
 say "14. The bank's statement comes back (camt.053); the nightly job reconciles it against the ledger."
-# What the bank reports: both ordered payments booked, and a debit nobody approved.
+# What the bank reports: the three ordered payments booked, and a debit nobody approved.
 cat > "$W/statement-2026-12-02.xml" <<'X'
 <?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
@@ -180,6 +180,9 @@ cat > "$W/statement-2026-12-02.xml" <<'X'
    <Ntry><Amt Ccy="USD">48000000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-01</Dt></BookgDt>
     <AcctSvcrRef>BNK-77002</AcctSvcrRef><BkTxCd><Prtry><Cd>TRF</Cd></Prtry></BkTxCd>
     <NtryDtls><TxDtls><Refs><EndToEndId>D-2026-0002</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
+   <Ntry><Amt Ccy="MXN">900000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-01</Dt></BookgDt>
+    <AcctSvcrRef>BNK-77004</AcctSvcrRef><BkTxCd><Prtry><Cd>TRF</Cd></Prtry></BkTxCd>
+    <NtryDtls><TxDtls><Refs><EndToEndId>D-2026-0004</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
    <Ntry><Amt Ccy="MXN">18500.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-01</Dt></BookgDt>
     <AcctSvcrRef>BNK-77003</AcctSvcrRef><BkTxCd><Prtry><Cd>TRF</Cd></Prtry></BkTxCd>
     <NtryDtls><TxDtls><RmtInf><Ustrd>Consultoria externa</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
@@ -189,6 +192,6 @@ cat > "$W/statement-2026-12-02.xml" <<'X'
 X
 jhf reconcile --db "$DB" --statement "$W/statement-2026-12-02.xml" --report "$W/reconciliation" || echo "exit $?: discrepancies (an unknown debit is an alarm)"
 echo "(the job runs again on the same file: the recorded result, nothing counted twice)"
-jhf reconcile --db "$DB" --statement "$W/statement-2026-12-02.xml" | head -1 || true
+jhf reconcile --db "$DB" --statement "$W/statement-2026-12-02.xml" | sed -n 1,2p || true
 
 say "Done. Everything above is in $W."

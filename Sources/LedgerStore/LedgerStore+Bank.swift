@@ -142,10 +142,12 @@ extension LedgerStore {
         }
     }
 
-    /// Calls `body` with each item of a run, in order: class, discrepancy, the item's canonical JSON.
-    public func forEachReconciliationItem(run: Int64, _ body: (String, Bool, [UInt8]) throws -> Void) throws {
+    /// Calls `body` with each item of a run (or only its discrepancies), in order: class,
+    /// discrepancy, the item's canonical JSON.
+    public func forEachReconciliationItem(run: Int64, discrepanciesOnly: Bool = false, _ body: (String, Bool, [UInt8]) throws -> Void) throws {
         db.releaseReads()
-        let s = try db.prepare("SELECT class, discrepancy, item FROM reconciliation_items WHERE run = ? ORDER BY ordinal").bind(.int(run))
+        let s = try db.prepare("SELECT class, discrepancy, item FROM reconciliation_items WHERE run = ? AND discrepancy >= ? ORDER BY ordinal")
+            .bind(.int(run), .int(discrepanciesOnly ? 1 : 0))
         defer { s.reset() }
         while try s.step() { try body(s.text(0) ?? "", s.int(1) == 1, s.blob(2)) }
     }

@@ -77,8 +77,8 @@ struct ReconcileRender {
         try emit(out)
         let discrepancies = str(s["discrepancies"])
         try emit("\ndiscrepancies: \(discrepancies)\n")
-        try store.forEachReconciliationItem(run: outcome.run.run) { klass, discrepancy, item in
-            guard discrepancy, case .object(let o)? = try? JSONParser.parse(item) else { return }
+        try store.forEachReconciliationItem(run: outcome.run.run, discrepanciesOnly: true) { klass, _, item in
+            guard case .object(let o)? = try? JSONParser.parse(item) else { return }
             let bank = obj(o["bank"])
             let place = bank.keys.isEmpty ? "ledger" : "line \(str(bank["line"]))"
             try emit("  \(place.padding(toLength: 11, withPad: " ", startingAt: 0)) \(klass.padding(toLength: 18, withPad: " ", startingAt: 0)) \(str(o["disbursement_id"]).isEmpty ? "-" : str(o["disbursement_id"])): \(str(o["message"]))\n")

@@ -39,11 +39,11 @@ public enum Reconciliation {
                     try recorder.recordItem(ordinal: r.ordinal, klass: r.klass.rawValue, discrepancy: r.discrepancy, json: ReconcileJSON.item(r).canonicalBytes)
                 }
                 let onItem: (BankItem) throws -> Void = { item in
-                    // The booking is stored with the disbursement it matches (a pure lookup); the
-                    // insert itself says whether an earlier statement already reported it.
-                    let matched = reconciler.match(item).map { reconciler.payment(at: $0.0).id }
-                    let isNew = try recorder.recordBooking(key: item.bookingKey, disbursementID: matched, outflow: item.isOutflow, bankRef: item.bankRef)
-                    try record(reconciler.classify(item, alreadySeen: !isNew))
+                    // The booking is stored with the disbursement it matches; the insert itself says
+                    // whether an earlier statement already reported it.
+                    try record(reconciler.classify(item) { matched in
+                        try !recorder.recordBooking(key: item.bookingKey, disbursementID: matched, outflow: item.isOutflow, bankRef: item.bankRef)
+                    })
                 }
                 let info: StatementInfo
                 switch format {

@@ -2,7 +2,7 @@ import LedgerCore
 
 /// A committed disbursement as payment files and reconciliation see it.
 public struct StoredDisbursement: Sendable {
-    public let payment: LedgerPayment
+    public var payment: LedgerPayment
     public let payeeName: String
     public let purpose: String
     /// Message ids of the payment files that already ordered it.
@@ -72,11 +72,7 @@ extension LedgerStore {
             let seq = s.int(0)
             guard let id = s.text(3), let committedAt = s.text(2) else { throw StoreError(.corrupt, field: "entries", "entry \(seq) has no id or commit time") }
             if s.text(1) == "reversal" {
-                guard let reverses = s.text(9), let i = index[reverses] else { continue }
-                let p = out[i].payment
-                out[i] = StoredDisbursement(payment: LedgerPayment(id: p.id, seq: p.seq, amount: p.amount, currency: p.currency, account: p.account,
-                                                                   committedAt: p.committedAt, valueDate: p.valueDate, reversedBy: id),
-                                            payeeName: out[i].payeeName, purpose: out[i].purpose, orderedIn: out[i].orderedIn)
+                if let reverses = s.text(9), let i = index[reverses] { out[i].payment.reversedBy = id }
                 continue
             }
             guard let currency = s.text(5), let valueDate = s.text(6), let payee = s.text(7), let purpose = s.text(8) else {

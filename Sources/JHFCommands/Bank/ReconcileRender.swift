@@ -9,8 +9,18 @@ struct ReconcileRender {
     let outcome: ReconcileOutcome
 
     private var summary: JSONObject {
-        guard case .object(let o)? = try? JSONParser.parse(outcome.run.summary) else { return try! JSONObject([]) }
-        return o
+        ReconcileRender.obj(try? JSONParser.parse(outcome.run.summary))
+    }
+
+    /// A member's value as text ("" when absent or null): strings as they are, integers and booleans written out.
+    private static func str(_ v: JSONValue?) -> String {
+        switch v { case .string(let t)?: return t; case .integer(let i)?: return "\(i)"; case .bool(let b)?: return "\(b)"; default: return "" }
+    }
+
+    /// A member's value as an object (empty when absent or not an object).
+    private static func obj(_ v: JSONValue?) -> JSONObject {
+        if case .object(let o)? = v { return o }
+        return try! JSONObject([])
     }
 
     /// The schema's document: the stored summary, `already_processed`, and the items, in canonical member order.
@@ -49,8 +59,7 @@ struct ReconcileRender {
     /// The readable summary: header, counts and totals by class, then every discrepancy.
     func text(_ emit: (String) throws -> Void) throws {
         let s = summary
-        func str(_ v: JSONValue?) -> String { if case .string(let t)? = v { return t }; if case .integer(let i)? = v { return "\(i)" }; return "" }
-        func obj(_ v: JSONValue?) -> JSONObject { if case .object(let o)? = v { return o }; return try! JSONObject([]) }
+        let (str, obj) = (ReconcileRender.str, ReconcileRender.obj)
         let statement = obj(s["statement"]), ledger = obj(s["ledger"])
         var out = ""
         if outcome.alreadyProcessed {
@@ -97,10 +106,8 @@ struct ReconcileRender {
         try emit(ReconcileRender.csvHeader.joined(separator: ",") + "\r\n")
         try store.forEachReconciliationItem(run: outcome.run.run) { _, _, item in
             guard case .object(let o)? = try? JSONParser.parse(item) else { return }
-            func str(_ v: JSONValue?) -> String {
-                switch v { case .string(let t)?: return t; case .integer(let i)?: return "\(i)"; case .bool(let b)?: return "\(b)"; default: return "" }
-            }
-            let bank: JSONObject = { if case .object(let b)? = o["bank"] { return b }; return try! JSONObject([]) }()
+            let str = ReconcileRender.str
+            let bank = ReconcileRender.obj(o["bank"])
             var amount = ""
             if case .integer(let v)? = o["amount"] { amount = DecimalAmount.text(v, digits: Currency.minorUnitDigits(str(o["currency"]))) }
             let row = [str(o["ordinal"]), str(o["class"]), str(o["discrepancy"]), str(o["disbursement_id"]), str(o["matched_by"]), amount,

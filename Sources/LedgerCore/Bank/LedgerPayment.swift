@@ -10,7 +10,7 @@ public struct LedgerPayment: Sendable, Equatable {
     public let committedAt: String
     public let valueDate: String
     /// The reversal entry's id, when the ledger has reversed this disbursement.
-    public let reversedBy: String?
+    public var reversedBy: String?
 
     public init(id: String, seq: Int64, amount: Int64, currency: String, account: String?, committedAt: String, valueDate: String, reversedBy: String?) {
         (self.id, self.seq, self.amount, self.currency, self.account, self.committedAt, self.valueDate, self.reversedBy) =

@@ -46,18 +46,23 @@ public struct Reconciler: Sendable {
         return nil
     }
 
-    /// The disbursement in slot `index` (as `match` returns it).
-    public func payment(at index: Int32) -> LedgerPayment { slots[Int(index)].payment }
-
     /// Classifies one statement item; `alreadySeen` says an earlier statement reported the same booking.
     public mutating func classify(_ item: BankItem, alreadySeen: Bool) -> ReconciledItem {
-        ordinal += 1
+        classify(item, alreadySeen: { _ in alreadySeen })
+    }
+
+    /// Classifies one statement item, matching it once: `alreadySeen` is given the id of the
+    /// disbursement the item matches (nil for none), so the caller can record the booking with
+    /// it, and answers whether an earlier statement reported the same booking.
+    public mutating func classify(_ item: BankItem, alreadySeen: (_ disbursementID: String?) throws -> Bool) rethrows -> ReconciledItem {
         let found = match(item)
+        let seen = try alreadySeen(found.map { slots[Int($0.0)].payment.id })
+        ordinal += 1
         func result(_ k: ReconcileClass, _ message: String, discrepancy: Bool, suggestion: JSONValue? = nil) -> ReconciledItem {
             ReconciledItem(ordinal: ordinal, klass: k, item: item, disbursementID: found.map { slots[Int($0.0)].payment.id }, matchedBy: found?.1,
                            amount: item.amount, currency: item.currency, message: message, discrepancy: discrepancy, suggestion: suggestion)
         }
-        if alreadySeen {
+        if seen {
             return result(.alreadySeen, "booking already reported by an earlier statement; counted once", discrepancy: false)
         }
         guard let (index, _) = found else {

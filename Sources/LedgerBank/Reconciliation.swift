@@ -45,18 +45,12 @@ public enum Reconciliation {
                         try !recorder.recordBooking(key: item.bookingKey, disbursementID: matched, outflow: item.isOutflow, bankRef: item.bankRef)
                     })
                 }
-                let info: StatementInfo
-                switch format {
-                case .camt053:
-                    guard let stream = InputStream(fileAtPath: statementPath) else { throw StoreError(.io, field: "statement", "cannot open \(statementPath)") }
-                    info = try Camt053Reader(stream: stream, onItem: onItem).read()
-                case .csv:
-                    info = try CSVStatementReader(path: statementPath).read(onItem)
-                }
+                // The statement is parsed on a second thread while this one classifies and records.
+                let info = try StatementPipe.run(path: statementPath, format: format, consume: onItem)
                 guard let asOf = info.asOf else { throw LedgerError(.statement, field: "statement", "the file holds no statement") }
                 for r in reconciler.notSeen(asOf: asOf, afterDays: notSeenAfterDays, currencies: info.currencies) { try record(r) }
-                let summary = ReconcileJSON.summary(run: recorder.run, runAt: now, sha256: digest, info: info, ledgerID: ledgerID, size: store.state.size,
-                                                    head: store.state.headHash, asOf: asOf, notSeenAfterDays: notSeenAfterDays, tally: tally)
+                let summary = ReconcileJSON.summary(run: recorder.run, runAt: now, sha256: digest, info: info, ledgerID: ledgerID, size: store.size,
+                                                    head: store.headHash, asOf: asOf, notSeenAfterDays: notSeenAfterDays, tally: tally)
                 return (info.format, now, tally.discrepancies == 0 ? "reconciled" : "discrepancies", summary.canonicalBytes)
             } catch let e as StoreError {
                 throw e

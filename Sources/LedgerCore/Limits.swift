@@ -76,6 +76,10 @@ public enum Limits {
     public static let statementFieldBytesMax = 65_536
     /// Items (booked transactions) in one statement file.
     public static let statementItemsMax = 10_000_000
+    /// Items in one batch handed from the statement's reading thread to the recording one.
+    public static let statementPipeBatchItemsMax = 1024
+    /// Batches read ahead of the recording thread; with the batch size, what bounds the memory.
+    public static let statementPipeBatchesMax = 4
     /// Days after which a committed disbursement not seen in any statement is reported, unless configured.
     public static let notSeenAfterDaysDefault = 5
     /// Longest configurable wait before a committed disbursement counts as not seen (1 year).

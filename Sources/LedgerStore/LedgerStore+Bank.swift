@@ -159,7 +159,7 @@ extension LedgerStore {
             let row = try body(BankRecorder(db: db, run: run))
             try db.prepare("""
                 INSERT INTO reconciliation_runs (run, statement_sha256, format, run_at, ledger_size, outcome, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).bind(.int(run), .blob(statementSHA256.bytes), .text(row.format), .text(row.runAt), .int(state.size), .text(row.outcome),
+                """).bind(.int(run), .blob(statementSHA256.bytes), .text(row.format), .text(row.runAt), .int(size), .text(row.outcome),
                           .blob(row.summary)).run()
             return run
         }

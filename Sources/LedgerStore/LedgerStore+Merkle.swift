@@ -20,7 +20,7 @@ extension LedgerStore {
     func completeMerkleNodes() throws(StoreError) {
         let lookup = try db.prepare("SELECT 1 FROM merkle_nodes WHERE level = ? AND idx = ?")
         var complete = true
-        for peak in MerkleFrontier.peakPositions(size: state.size) where complete {
+        for peak in MerkleFrontier.peakPositions(size: size) where complete {
             complete = try lookup.bind(.int(Int64(peak.level)), .int(peak.index)).step()
             lookup.reset()
         }
@@ -70,8 +70,8 @@ extension LedgerStore {
     }
 
     private func checkTreeSize(_ size: Int64, field: String) throws(StoreError) {
-        guard size >= 0, size <= state.size else {
-            throw StoreError(.invalid, field: field, "must be from 0 to the ledger's size (\(state.size)), got \(size)")
+        guard size >= 0, size <= self.size else {
+            throw StoreError(.invalid, field: field, "must be from 0 to the ledger's size (\(self.size)), got \(size)")
         }
     }
 

@@ -10,6 +10,7 @@ extension LedgerStore {
     /// reports that error and the in-memory replay state is rebuilt from the database.
     public func write(_ requests: [WriteRequest], now: String) -> [Result<WriteOutcome, StoreError>] {
         precondition(requests.count <= Limits.writeBatchRequestsMax, "write batch larger than Limits.writeBatchRequestsMax")
+        precondition(openCheck == .replay, "a store opened with .hashChain has no replay state to write with")
         if let problem = FieldRules.timestamp(now) {
             return requests.map { _ in .failure(StoreError(.invalid, field: "now", problem)) }
         }

@@ -5,14 +5,21 @@ import LedgerCore
 ///
 /// Opening a store replays its whole chain through `ReplayState` (every rule but
 /// signatures, which were verified when each entry was appended) and refuses a
-/// chain that does not check out. Appends go through one path, `approve`, in one
+/// chain that does not check out; a read-only job may ask for the hash chain only
+/// (`OpenCheck`). Appends go through one path, `approve`, in one
 /// write transaction: the replay state evaluates the new entry's exact bytes with
 /// full signature checks, and only then is it inserted.
 public final class LedgerStore {
     let db: SQLiteConnection
     public let path: String
-    /// The state after the last committed entry.
+    /// What opening the store checked; with `.hashChain` the store cannot propose or append.
+    public let openCheck: OpenCheck
+    /// The state after the last committed entry (empty when opened with `.hashChain`).
     public private(set) var state = ReplayState()
+    /// The hash of the last committed entry (zero for an empty chain), whatever the open check.
+    public private(set) var headHash: Hash = .zero
+    /// The number of committed entries, whatever the open check.
+    public var size: Int64 { tree.size }
     /// The Merkle tree's right edge after the last committed entry (SPEC §7).
     public internal(set) var tree = MerkleFrontier()
     /// When set, every write transaction that appends entries also signs a checkpoint.
@@ -23,9 +30,10 @@ public final class LedgerStore {
     private var verifiedSignatures: [String: [PreparedEntry.VerifiedSignature]] = [:]
     private var verifiedSignaturesCount = 0
 
-    /// Opens an existing store and checks its chain.
-    public init(path: String) throws(StoreError) {
+    /// Opens an existing store and checks its chain (`check`: the full rule replay by default).
+    public init(path: String, check: OpenCheck = .replay) throws(StoreError) {
         self.path = path
+        openCheck = check
         db = try LedgerStore.openConnection(path: path, mustExist: true)
         try catchUp(strict: true)
         try completeMerkleNodes()
@@ -33,6 +41,7 @@ public final class LedgerStore {
 
     private init(path: String, connection: SQLiteConnection) {
         self.path = path
+        openCheck = .replay
         db = connection
     }
 
@@ -188,6 +197,7 @@ public final class LedgerStore {
     func commitToState(_ p: PreparedEntry, _ e: ReplayState.Evaluation) {
         state.commit(p, e)
         tree.append(p.entryHash)
+        headHash = p.entryHash
         assert(tree.size == state.size)
         if let id = p.entry?.body.id { forget(id) }
     }
@@ -196,6 +206,7 @@ public final class LedgerStore {
     func reloadState() {
         state = ReplayState()
         tree = MerkleFrontier()
+        headHash = .zero
         verifiedSignatures = [:]
         verifiedSignaturesCount = 0
         try? catchUp(strict: true)
@@ -220,34 +231,49 @@ public final class LedgerStore {
 
     // MARK: - Reading the chain
 
-    /// Replays committed entries not yet in `state` (another process may have appended).
+    /// Checks committed entries not yet in `tree` (another process may have appended): with
+    /// `.replay` every rule but signatures, with `.hashChain` the hash links only.
     ///
-    /// Rows are parsed in batches on all cores (parsing is most of the work of opening a large
-    /// store) and replayed in order on this thread.
+    /// Rows are parsed (or hashed) in batches on all cores, which is most of the work of
+    /// opening a large store, and checked in order on this thread.
     func catchUp(strict: Bool) throws(StoreError) {
         var failures: [Failure] = []
         var rows: [EntryRow] = []
-        func replayBatch() {
-            let start = state.size
+        func checkBatch() {
+            let start = tree.size
             let batch = rows
-            let prepared = Parallel.map(batch.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i in
-                PreparedEntry(line: Line(bytes: batch[i].canonical), position: start + Int64(i))
-            }
-            for (row, p) in zip(batch, prepared) {
-                failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash, entryHash: p.entryHash)
-                failures += state.replay(p, verifySignatures: false)
-                tree.append(p.entryHash)
+            let jobs = ProcessInfo.processInfo.activeProcessorCount
+            switch openCheck {
+            case .replay:
+                let prepared = Parallel.map(batch.count, jobs: jobs) { i in PreparedEntry(line: Line(bytes: batch[i].canonical), position: start + Int64(i)) }
+                for (row, p) in zip(batch, prepared) {
+                    failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash, entryHash: p.entryHash)
+                    failures += state.replay(p, verifySignatures: false)
+                    append(p.entryHash)
+                }
+                assert(tree.size == state.size)
+            case .hashChain:
+                let hashes = Parallel.map(batch.count, jobs: jobs) { i in Hash.leaf(batch[i].canonical) }
+                for (row, h) in zip(batch, hashes) {
+                    failures += EntryRow.columnFailures(row, position: tree.size, prevHash: headHash, entryHash: h)
+                    append(h)
+                }
             }
             rows.removeAll(keepingCapacity: true)
         }
-        try forEachEntryRow(from: state.size) { (row: EntryRow) throws(StoreError) in
+        try forEachEntryRow(from: tree.size) { (row: EntryRow) throws(StoreError) in
             rows.append(row)
-            if rows.count == Limits.verifyBatchEntriesMax { replayBatch() }
+            if rows.count == Limits.verifyBatchEntriesMax { checkBatch() }
         }
-        replayBatch()
+        checkBatch()
         if strict && !failures.isEmpty {
             throw StoreError(.corrupt, "the stored chain does not check out; run `jhf verify --db` for the full report", failures: failures)
         }
+    }
+
+    private func append(_ entryHash: Hash) {
+        tree.append(entryHash)
+        headHash = entryHash
     }
 
     /// Calls `body` for each committed entry from `seq` on, in order.

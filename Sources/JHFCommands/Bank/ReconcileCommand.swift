@@ -37,7 +37,7 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         let now = try Clock.now()
         let (store, outcome) = try guarded { () throws -> (LedgerStore, ReconcileOutcome) in
-            let store = try LedgerStore(path: db)
+            let store = try LedgerStore(path: db, check: .hashChain)
             return (store, try Reconciliation.run(store: store, statementPath: statement, format: StatementFormat(rawValue: format)!,
                                                   notSeenAfterDays: notSeenAfter, now: now))
         }

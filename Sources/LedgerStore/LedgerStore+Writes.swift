@@ -21,11 +21,11 @@ extension LedgerStore {
                 var results: [Result<WriteOutcome, StoreError>] = []
                 results.reserveCapacity(requests.count)
                 for request in requests {
-                    try db.exec("SAVEPOINT request")
+                    try db.prepare("SAVEPOINT request").run()
                     var pending: (PreparedEntry, ReplayState.Evaluation)?
                     do throws(StoreError) {
                         let outcome = try perform(request, now: now, appended: &pending)
-                        try db.exec("RELEASE request")
+                        try db.prepare("RELEASE request").run()
                         // The entry's effects enter the state only once its savepoint is kept.
                         if let (p, e) = pending { commitToState(p, e) }
                         results.append(.success(outcome))

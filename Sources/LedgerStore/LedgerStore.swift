@@ -240,9 +240,11 @@ public final class LedgerStore {
         var failures: [Failure] = []
         var rows: [EntryRow] = []
         func checkBatch() {
+            // Every write transaction catches up first, almost always with nothing to check.
+            guard !rows.isEmpty else { return }
             let start = tree.size
             let batch = rows
-            let jobs = ProcessInfo.processInfo.activeProcessorCount
+            let jobs = LedgerStore.processors
             switch openCheck {
             case .replay:
                 let prepared = Parallel.map(batch.count, jobs: jobs) { i in PreparedEntry(line: Line(bytes: batch[i].canonical), position: start + Int64(i)) }
@@ -270,6 +272,9 @@ public final class LedgerStore {
             throw StoreError(.corrupt, "the stored chain does not check out; run `jhf verify --db` for the full report", failures: failures)
         }
     }
+
+    /// Cores to parse on; read once (ProcessInfo reads /proc or /sys on every call).
+    private static let processors = ProcessInfo.processInfo.activeProcessorCount
 
     private func append(_ entryHash: Hash) {
         tree.append(entryHash)

@@ -77,10 +77,10 @@ final class SQLiteConnection {
     /// Runs `body` in a write transaction taken at once (BEGIN IMMEDIATE); rolls back on error.
     func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         releaseReads()
-        try exec("BEGIN IMMEDIATE")
+        try prepare("BEGIN IMMEDIATE").run()
         do {
             let result = try body()
-            try exec("COMMIT")
+            try prepare("COMMIT").run()
             return result
         } catch {
             try? exec("ROLLBACK")

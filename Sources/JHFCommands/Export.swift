@@ -49,7 +49,7 @@ struct Export: ParsableCommand {
                 throw failure ?? error
             }
         } else {
-            counts = try guarded { try Bundle.export(try LedgerStore(path: db!), to: out, sealed: sealed) }
+            counts = try guarded { try Bundle.export(try LedgerStore(path: db!, check: .hashChain), to: out, sealed: sealed) }
         }
         Console.out("exported \(counts.entries) entries\(sealed ? " and \(counts.sealed) sealed records" : "") to \(out)")
     }

@@ -16,7 +16,7 @@ struct Show: ParsableCommand {
         if let client = try remote.client(db: db) {
             p = try client.proposal(id: id)
         } else {
-            let store = try guarded { try LedgerStore(path: db!) }
+            let store = try guarded { try LedgerStore(path: db!, check: .hashChain) }
             guard let found = try guarded({ try store.proposal(id: id) }) else { throw CLIFailure("error [notFound]: id: no proposal with id \(id)") }
             p = found
         }
@@ -55,7 +55,7 @@ struct List: ParsableCommand {
                 after = next
             }
         } else {
-            items = try guarded { try LedgerStore(path: db!).proposals(status: filter).records }
+            items = try guarded { try LedgerStore(path: db!, check: .hashChain).proposals(status: filter).records }
         }
         if json {
             for p in items { Console.out(Render.json(p.json(includeSealed: false))) }

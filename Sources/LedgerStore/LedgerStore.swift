@@ -54,12 +54,20 @@ public final class LedgerStore {
     }
 
     /// WAL with synchronous=FULL: a commit is durable when it returns. Both are read back.
+    ///
+    /// `temp_store=MEMORY` keeps the statement journal in memory: each request of a group commit
+    /// runs in its own savepoint, and SQLite otherwise writes the pages a savepoint changes to a
+    /// new temporary file in every transaction (as many `pwrite` calls as the WAL itself gets).
+    /// The journal only serves rolling back one refused request; it is bounded by the pages one
+    /// transaction touches (`Limits.writeBatchRequestsMax` requests) and never needs to survive a crash.
     static func configure(_ c: SQLiteConnection) throws(StoreError) {
         let mode = try c.scalarText("PRAGMA journal_mode=WAL")
         guard mode == "wal" else { throw StoreError(.io, "SQLite refused WAL mode (journal_mode is \(mode ?? "unknown"))") }
-        try c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-\(Limits.storePageCacheKiB)")
+        try c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-\(Limits.storePageCacheKiB); PRAGMA temp_store=MEMORY")
         let sync = try c.scalarText("PRAGMA synchronous")
         guard sync == "2" else { throw StoreError(.io, "SQLite synchronous is \(sync ?? "unknown"), expected FULL (2)") }
+        let temp = try c.scalarText("PRAGMA temp_store")
+        guard temp == "2" else { throw StoreError(.io, "SQLite temp_store is \(temp ?? "unknown"), expected MEMORY (2)") }
     }
 
     static func migrate(_ c: SQLiteConnection) throws(StoreError) {

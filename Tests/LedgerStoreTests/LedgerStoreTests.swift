@@ -74,6 +74,8 @@ struct LedgerStoreTests {
         try LedgerStore.configure(c)
         #expect(try c.scalarText("PRAGMA journal_mode") == "wal")
         #expect(try c.scalarText("PRAGMA synchronous") == "2")
+        // Savepoint journals in memory, not a temporary file per write transaction.
+        #expect(try c.scalarText("PRAGMA temp_store") == "2")
     }
 
     /// A store with genesis and `count` disbursements committed.

@@ -10,12 +10,13 @@ import LedgerStore
 /// keep the order a single thread would give: items read before a bad element are consumed
 /// first, then the reader's error is thrown; an error of the consumer stops the reader.
 final class StatementPipe: @unchecked Sendable {
-    // Every field below is guarded by `condition`.
+    /// Signalled when the reading thread has finished and released the file.
+    private let readerDone = DispatchSemaphore(value: 0)
+    // The fields below are guarded by `condition`.
     private let condition = NSCondition()
     private var batches: [[BankItem]] = []
     private var outcome: Result<StatementInfo, any Error>?
     private var stopped = false
-    private let readerDone = DispatchSemaphore(value: 0)
 
     private struct Stopped: Error {}
 

@@ -253,22 +253,18 @@ public final class LedgerStore {
             let start = tree.size
             let batch = rows
             let jobs = LedgerStore.processors
-            switch openCheck {
-            case .replay:
-                let prepared = Parallel.map(batch.count, jobs: jobs) { i in PreparedEntry(line: Line(bytes: batch[i].canonical), position: start + Int64(i)) }
-                for (row, p) in zip(batch, prepared) {
-                    failures += EntryRow.columnFailures(row, position: state.size, prevHash: state.headHash, entryHash: p.entryHash)
-                    failures += state.replay(p, verifySignatures: false)
-                    append(p.entryHash)
-                }
-                assert(tree.size == state.size)
-            case .hashChain:
-                let hashes = Parallel.map(batch.count, jobs: jobs) { i in Hash.leaf(batch[i].canonical) }
-                for (row, h) in zip(batch, hashes) {
-                    failures += EntryRow.columnFailures(row, position: tree.size, prevHash: headHash, entryHash: h)
-                    append(h)
-                }
+            // The replay parses each entry (which hashes it); the hash-chain check only hashes.
+            let prepared = openCheck == .replay
+                ? Parallel.map(batch.count, jobs: jobs) { i in PreparedEntry(line: Line(bytes: batch[i].canonical), position: start + Int64(i)) }
+                : nil
+            let hashes = prepared?.map(\.entryHash) ?? Parallel.map(batch.count, jobs: jobs) { i in Hash.leaf(batch[i].canonical) }
+            for (i, row) in batch.enumerated() {
+                failures += EntryRow.columnFailures(row, position: tree.size, prevHash: headHash, entryHash: hashes[i])
+                if let p = prepared?[i] { failures += state.replay(p, verifySignatures: false) }
+                tree.append(hashes[i])
+                headHash = hashes[i]
             }
+            assert(openCheck == .hashChain || tree.size == state.size)
             rows.removeAll(keepingCapacity: true)
         }
         try forEachEntryRow(from: tree.size) { (row: EntryRow) throws(StoreError) in
@@ -283,11 +279,6 @@ public final class LedgerStore {
 
     /// Cores to parse on; read once (ProcessInfo reads /proc or /sys on every call).
     private static let processors = ProcessInfo.processInfo.activeProcessorCount
-
-    private func append(_ entryHash: Hash) {
-        tree.append(entryHash)
-        headHash = entryHash
-    }
 
     /// Calls `body` for each committed entry from `seq` on, in order.
     public func forEachEntryRow(from seq: Int64 = 0, _ body: (EntryRow) throws(StoreError) -> Void) throws(StoreError) {

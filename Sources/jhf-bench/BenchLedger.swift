@@ -13,9 +13,7 @@ enum BenchLedger {
         if FileManager.default.fileExists(atPath: db) {
             store = try LedgerStore(path: db)
         } else {
-            store = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: now).0
-            let message = try store.proposal(id: "genesis")!.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
-            for name in BenchKeys.approvers(0) { _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(message), now: now) }
+            store = try create(db: db, now: now)
         }
         store.checkpointSigner = CheckpointSigner(name: BenchKeys.log, key: BenchKeys.secrets[BenchKeys.log]!)
         let start = Measure.now(), startSize = store.state.size
@@ -24,21 +22,10 @@ enum BenchLedger {
         let perBatch = Limits.writeBatchRequestsMax / 3
         while store.state.size < entries {
             let first = Int(store.state.size), count = min(perBatch, entries - first)
-            let requests = try Parallel.map(count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> Result<[WriteRequest], StoreError> in
-                Result { () throws(StoreError) -> [WriteRequest] in
-                    let n = first + i
-                    let draft = try ProposalDraft(kind: .disbursement, input: BenchKeys.disbursementInput(n), salt: BenchKeys.sealed(n).salt, now: now)
-                    let message = draft.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
-                    let digest = Hash.sha256(message)
-                    return [.propose(draft)] + BenchKeys.approvers(n).map { name in
-                        let key = BenchKeys.secrets[name]!
-                        let signature = key.sign(message)
-                        return .approve(id: draft.id, keyName: name, signature: signature,
-                                        verified: .init(keyName: name, publicKey: key.publicKey, signature: signature, messageDigest: digest))
-                    }
-                }
+            let batch = try Parallel.map(count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> Result<[WriteRequest], StoreError> in
+                Result { () throws(StoreError) -> [WriteRequest] in try BenchLedger.requests(first + i, now: now) }
             }.flatMap { try $0.get() }
-            for result in store.write(requests, now: now) { _ = try result.get() }
+            for result in store.write(batch, now: now) { _ = try result.get() }
             if Measure.now() - lastReport > 10 {
                 lastReport = Measure.now()
                 let done = Double(store.state.size - startSize)
@@ -50,5 +37,27 @@ enum BenchLedger {
             print("filled:      \(store.state.size - startSize) co-signed disbursements in \(String(format: "%.0f", seconds)) s (\(Int(Double(store.state.size - startSize) / seconds))/s, group commits of \(perBatch))")
         }
         return store
+    }
+
+    /// A new ledger at `db` whose genesis both institutions have approved.
+    static func create(db: String, now: String) throws -> LedgerStore {
+        let store = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: now).0
+        let message = try store.proposal(id: "genesis")!.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
+        for name in BenchKeys.approvers(0) { _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(message), now: now) }
+        return store
+    }
+
+    /// Disbursement `n` as the service's writer receives it: the proposal, then both approvals,
+    /// signed and verified here (as the service verifies on its request threads).
+    static func requests(_ n: Int, now: String) throws(StoreError) -> [WriteRequest] {
+        let draft = try ProposalDraft(kind: .disbursement, input: BenchKeys.disbursementInput(n), salt: BenchKeys.sealed(n).salt, now: now)
+        let message = draft.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
+        let digest = Hash.sha256(message)
+        return [.propose(draft)] + BenchKeys.approvers(n).map { name in
+            let key = BenchKeys.secrets[name]!
+            let signature = key.sign(message)
+            return .approve(id: draft.id, keyName: name, signature: signature,
+                            verified: .init(keyName: name, publicKey: key.publicKey, signature: signature, messageDigest: digest))
+        }
     }
 }

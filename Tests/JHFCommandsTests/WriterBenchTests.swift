@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: [
         (["--count", "0"], "--count must be from 1"),
-        (["--count", "10000001"], "--count must be from 1"),
+        (["--count", "200001"], "--count must be from 1 to 200000"),
         (["--per-commit", "0"], "--per-commit must be from 1"),
         (["--per-commit", "1000"], "--per-commit must be from 1"),
     ])

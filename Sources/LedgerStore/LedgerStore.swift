@@ -70,17 +70,34 @@ public final class LedgerStore {
         guard temp == "2" else { throw StoreError(.io, "SQLite temp_store is \(temp ?? "unknown"), expected MEMORY (2)") }
     }
 
+    /// Applies the migrations this database lacks, each in its own transaction.
+    ///
+    /// Foreign keys are off while they run (SQLite's procedure for rebuilding a table that
+    /// others reference: `PRAGMA foreign_keys` cannot change inside a transaction), and every
+    /// migration must leave `PRAGMA foreign_key_check` empty before it commits.
     static func migrate(_ c: SQLiteConnection) throws(StoreError) {
         let version = Int(try c.scalarText("PRAGMA user_version") ?? "0") ?? 0
         guard version <= Migrations.all.count else {
             throw StoreError(.io, "database schema version \(version) is newer than this tool (\(Migrations.all.count))")
         }
-        for (i, sql) in Migrations.all.enumerated().dropFirst(version) {
-            try c.writeTransaction { () throws(StoreError) in
-                try c.exec(sql)
-                try c.exec("PRAGMA user_version = \(i + 1)")
+        guard version < Migrations.all.count else { return }
+        try c.exec("PRAGMA foreign_keys=OFF")
+        do throws(StoreError) {
+            for (i, sql) in Migrations.all.enumerated().dropFirst(version) {
+                try c.writeTransaction { () throws(StoreError) in
+                    try c.exec(sql)
+                    if let violation = try c.scalarText("SELECT \"table\" || ' row ' || coalesce(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check LIMIT 1") {
+                        throw StoreError(.corrupt, "migration \(i + 1) would leave a broken reference (\(violation)); nothing was changed")
+                    }
+                    try c.exec("PRAGMA user_version = \(i + 1)")
+                }
             }
+        } catch {
+            try? c.exec("PRAGMA foreign_keys=ON")
+            throw error
         }
+        try c.exec("PRAGMA foreign_keys=ON")
+        guard try c.scalarText("PRAGMA foreign_keys") == "1" else { throw StoreError(.io, "SQLite foreign_keys did not turn back on after migrating") }
     }
 
     // MARK: - Creating a ledger

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+import LedgerCore
+@testable import LedgerStore
+
+/// Migration v6 rebuilds `entries` and `proposals` without their hash-keyed unique indexes.
+/// A ledger written at v5 must come through with every row, rowid and trigger as it was.
+@Suite("Store migrations: v5 ledgers rebuilt at v6")
+struct MigrationTests {
+    let fixture: LedgerStoreTests
+    var v5Path: String { "\(fixture.dir)/v5.sqlite" }
+
+    init() throws { fixture = try LedgerStoreTests() }
+
+    /// Tables in an order whose triggers accept the copied rows one table at a time.
+    static let tables = ["meta", "entries", "proposals", "approvals", "sealed", "proposal_inputs", "proposal_closures",
+                         "merkle_nodes", "checkpoints", "payment_files", "payment_orders", "reconciliation_runs",
+                         "bank_bookings", "reconciliation_items"]
+
+    /// A store at the current version with a committed disbursement (and a checkpoint), a
+    /// pending proposal with one approval and a withdrawn one; returns it and its keys.
+    func sourceLedger() throws -> (LedgerStore, [String: SecretKey], approvalMessage: [UInt8]) {
+        let (store, keys) = try fixture.makeStore()
+        store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
+        for (id, signers) in [("D-1", ["shcp-ana", "usaid-ben"]), ("D-2", ["shcp-ana"]), ("D-3", [])] {
+            let p = try fixture.propose(store, id, amount: 100)
+            for name in signers {
+                _ = try store.approve(id: id, keyName: name, signature: keys[name]!.sign(p.body.approvalMessage(ledgerID: p.ledgerID)), now: "2026-11-02T00:00:05Z")
+            }
+        }
+        _ = try store.withdraw(id: "D-3", by: "proposer-1", reason: "Duplicate of D-2", now: "2026-11-02T00:00:06Z")
+        let d2 = try #require(try store.proposal(id: "D-2"))
+        return (store, keys, d2.body.approvalMessage(ledgerID: d2.ledgerID))
+    }
+
+    /// Writes a version-5 database at `v5Path` holding every row of `source`.
+    func writeV5Copy(of source: String) throws {
+        let c = try SQLiteConnection(path: v5Path, readOnly: false)
+        try LedgerStore.configure(c)
+        try c.exec("PRAGMA foreign_keys=OFF")
+        for sql in Migrations.all.prefix(5) { try c.exec(sql) }
+        try c.exec("PRAGMA user_version = 5; ATTACH '\(source)' AS src")
+        for t in Self.tables { try c.exec("INSERT INTO main.\(t) SELECT * FROM src.\(t)") }
+        try c.exec("DETACH src")
+    }
+
+    /// Every row of `table` as text, sorted, with the rowid where the table has one.
+    static func dump(_ c: SQLiteConnection, _ table: String) throws -> [String] {
+        let columns = try rows(c, "SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
+        let withoutRowid = try c.scalarText("SELECT 1 FROM sqlite_master WHERE name = '\(table)' AND sql LIKE '%WITHOUT ROWID%'") != nil
+        let fields = (withoutRowid ? [] : ["rowid"]) + columns
+        return try rows(c, "SELECT \(fields.map { "quote(\($0))" }.joined(separator: " || ',' || ")) FROM \(table)").sorted()
+    }
+
+    static func rows(_ c: SQLiteConnection, _ sql: String) throws -> [String] {
+        let s = try c.prepare(sql)
+        defer { s.reset() }
+        var out: [String] = []
+        while try s.step() { out.append(s.text(0) ?? "NULL") }
+        return out
+    }
+
+    /// The columns of each unique index on `entries` and `proposals`, e.g. `entries(entry_id)`.
+    static func uniqueIndexes(_ c: SQLiteConnection) throws -> Set<String> {
+        Set(try rows(c, """
+            SELECT t.name || '(' || (SELECT group_concat(name) FROM pragma_index_info(l.name)) || ')'
+            FROM sqlite_master t, pragma_index_list(t.name) l
+            WHERE t.name IN ('entries', 'proposals') AND l."unique" = 1
+            """))
+    }
+
+    static func schemaObjects(_ c: SQLiteConnection, type: String) throws -> [String] {
+        try rows(c, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = '\(type)' AND sql IS NOT NULL ORDER BY name")
+    }
+
+    @Test func aV5LedgerKeepsEveryRowRowidAndTriggerThroughV6() throws {
+        let (source, keys, d2Message) = try sourceLedger()
+        try writeV5Copy(of: fixture.dbPath)
+        let before = try SQLiteConnection(path: v5Path, readOnly: true)
+        #expect(try Self.uniqueIndexes(before) == ["entries(entry_hash)", "entries(entry_id)", "proposals(id)", "proposals(approval_digest)", "proposals(committed_seq)"])
+        let rowsBefore = try Self.tables.map { try Self.dump(before, $0) }
+        let triggersBefore = try Self.schemaObjects(before, type: "trigger")
+        let indexesBefore = try Self.schemaObjects(before, type: "index")
+
+        let migrated = try LedgerStore(path: v5Path)
+        #expect(try migrated.db.scalarText("PRAGMA user_version") == "\(Migrations.all.count)")
+        #expect(try migrated.db.scalarText("PRAGMA foreign_keys") == "1")
+        #expect(try Self.uniqueIndexes(migrated.db) == ["entries(entry_id)", "proposals(id)", "proposals(committed_seq)"])
+        for (t, rows) in zip(Self.tables, rowsBefore) {
+            #expect(try Self.dump(migrated.db, t) == rows, "table \(t)")
+        }
+        #expect(try Self.schemaObjects(migrated.db, type: "trigger") == triggersBefore)
+        #expect(try Self.schemaObjects(migrated.db, type: "index") == indexesBefore)
+        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v6'") == "0")
+        #expect(migrated.state.headHash == source.state.headHash && migrated.state.size == source.state.size)
+        #expect(try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil).ok)
+
+        // The migrated ledger takes the next co-signed append, and still verifies.
+        guard case .committed(let seq, _) = try migrated.approve(id: "D-2", keyName: "usaid-ben", signature: keys["usaid-ben"]!.sign(d2Message),
+                                                                  now: "2026-11-02T00:00:07Z") else {
+            Issue.record("D-2 was not committed"); return
+        }
+        #expect(seq == source.state.size)
+        #expect(try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil).ok)
+    }
+
+    @Test(arguments: [
+        "UPDATE entries SET committed_at = '2030-01-01T00:00:00Z' WHERE seq = 0",
+        "DELETE FROM entries WHERE seq = 1",
+        "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) VALUES (9, zeroblob(32), zeroblob(32), 'reversal', 'x', '2026-11-01T00:00:00Z', x'00')",
+        "UPDATE proposals SET body = x'00' WHERE id = 'D-2'",
+        "DELETE FROM proposals WHERE id = 'D-1'",
+        "UPDATE proposals SET status = 'committed', committed_seq = 1 WHERE id = 'D-3'",
+        "INSERT INTO proposal_closures(proposal_id, status, closed_at, closed_by, reason) VALUES ('D-1', 'withdrawn', '2026-11-03T00:00:00Z', 'p', 'r')",
+        "INSERT INTO merkle_nodes(level, idx, hash) VALUES (0, 50, zeroblob(32))",
+        "INSERT INTO checkpoints(size, root, note, signed_at) VALUES (50, zeroblob(32), x'00', '2026-11-03T00:00:00Z')",
+    ])
+    func triggersRecreatedByV6StillRefuse(sql: String) throws {
+        _ = try sourceLedger()
+        try writeV5Copy(of: fixture.dbPath)
+        let migrated = try LedgerStore(path: v5Path)
+        let rows = try Self.tables.map { try Self.dump(migrated.db, $0) }
+        #expect(throws: StoreError.self) { try migrated.db.exec(sql) }
+        #expect(try Self.tables.map { try Self.dump(migrated.db, $0) } == rows, "a refused change leaves every table as it was")
+    }
+
+    @Test func aV5LedgerWithABrokenReferenceIsNotMigratedAndNotChanged() throws {
+        _ = try sourceLedger()
+        try writeV5Copy(of: fixture.dbPath)
+        let c = try SQLiteConnection(path: v5Path, readOnly: false)
+        // Written past the foreign keys, as someone with the file could.
+        try c.exec("""
+            PRAGMA foreign_keys=OFF;
+            INSERT INTO approvals(proposal_id, institution, key_name, signature, created_at)
+            VALUES ('D-404', 'SHCP', 'shcp-ana', zeroblob(64), '2026-11-02T00:00:00Z')
+            """)
+        let rows = try Self.tables.map { try Self.dump(c, $0) }
+        #expect {
+            _ = try LedgerStore(path: v5Path)
+        } throws: { error in
+            guard let e = error as? StoreError else { return false }
+            return e.code == .corrupt && e.message.contains("migration 6") && e.message.contains("approvals")
+        }
+        #expect(try c.scalarText("PRAGMA user_version") == "5")
+        #expect(try Self.uniqueIndexes(c).contains("entries(entry_hash)"))
+        #expect(try Self.tables.map { try Self.dump(c, $0) } == rows)
+    }
+
+    @Test func aDatabaseFromANewerToolIsRefused() throws {
+        _ = try fixture.makeStore()
+        let c = try SQLiteConnection(path: fixture.dbPath, readOnly: false)
+        try c.exec("PRAGMA user_version = \(Migrations.all.count + 1)")
+        #expect {
+            _ = try LedgerStore(path: fixture.dbPath)
+        } throws: { error in
+            (error as? StoreError)?.message.contains("newer than this tool") == true
+        }
+    }
+}

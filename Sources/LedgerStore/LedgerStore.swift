@@ -85,9 +85,11 @@ public final class LedgerStore {
         do throws(StoreError) {
             for (i, sql) in Migrations.all.enumerated().dropFirst(version) {
                 try c.writeTransaction { () throws(StoreError) in
+                    // Another process opening the same file may have applied it meanwhile.
+                    guard try c.scalarText("PRAGMA user_version") == "\(i)" else { return }
                     try c.exec(sql)
                     if let violation = try c.scalarText("SELECT \"table\" || ' row ' || coalesce(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check LIMIT 1") {
-                        throw StoreError(.corrupt, "migration \(i + 1) would leave a broken reference (\(violation)); nothing was changed")
+                        throw StoreError(.corrupt, "migration \(i + 1) would leave a broken reference (\(violation)); it was not applied and the database stays at version \(i)")
                     }
                     try c.exec("PRAGMA user_version = \(i + 1)")
                 }

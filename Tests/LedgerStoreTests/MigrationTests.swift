@@ -139,7 +139,7 @@ struct MigrationTests {
             _ = try LedgerStore(path: v5Path)
         } throws: { error in
             guard let e = error as? StoreError else { return false }
-            return e.code == .corrupt && e.message.contains("migration 6") && e.message.contains("approvals")
+            return e.code == .corrupt && e.message.contains("migration 6") && e.message.contains("approvals") && e.message.contains("stays at version 5")
         }
         #expect(try c.scalarText("PRAGMA user_version") == "5")
         #expect(try Self.uniqueIndexes(c).contains("entries(entry_hash)"))

@@ -114,8 +114,15 @@ struct MigrationTests {
         "INSERT INTO proposal_closures(proposal_id, status, closed_at, closed_by, reason) VALUES ('D-1', 'withdrawn', '2026-11-03T00:00:00Z', 'p', 'r')",
         "INSERT INTO merkle_nodes(level, idx, hash) VALUES (0, 50, zeroblob(32))",
         "INSERT INTO checkpoints(size, root, note, signed_at) VALUES (50, zeroblob(32), x'00', '2026-11-03T00:00:00Z')",
+        // The rebuilt tables' own checks and references.
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('X-1', 'payment', 'l', x'00', zeroblob(32), 'pending', 't')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('X-1', 'Disbursement', 'l', x'00', zeroblob(32), 'pending', 't')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(31), 'pending', 't')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'committed', 't')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('D-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'committed', 't', 77)",
     ])
-    func triggersRecreatedByV6StillRefuse(sql: String) throws {
+    func constraintsAfterV6StillRefuse(sql: String) throws {
         _ = try sourceLedger()
         try writeV5Copy(of: fixture.dbPath)
         let migrated = try LedgerStore(path: v5Path)

@@ -8,8 +8,18 @@ extension LedgerStore {
         var next = tree
         var nodes: [(Int, Int64, Hash)] = []
         next.append(entryHash) { nodes.append(($0, $1, $2)) }
-        let insert = try db.prepare("INSERT INTO merkle_nodes(level, idx, hash) VALUES (?, ?, ?)")
-        for (level, index, hash) in nodes { try insert.bind(.int(Int64(level)), .int(index), .blob(hash.bytes)).run() }
+        let insert = try db.prepare("INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (?, ?, ?, ?)")
+        for (level, index, hash) in nodes {
+            try insert.bind(.int(try Self.lastLeaf(level: level, index: index)), .int(Int64(level)), .int(index), .blob(hash.bytes)).run()
+        }
+    }
+
+    /// The storage key of a node (migration v7): the last leaf its subtree covers, `(index + 1) * 2^level - 1`.
+    static func lastLeaf(level: Int, index: Int64) throws(StoreError) -> Int64 {
+        guard (0...62).contains(level), index >= 0 else { throw StoreError(.invalid, field: "level", "no Merkle node \(level)/\(index)") }
+        let (product, overflow) = (index + 1).multipliedReportingOverflow(by: Int64(1) << level)
+        guard !overflow else { throw StoreError(.invalid, field: "index", "no Merkle node \(level)/\(index) in a tree of at most 2^63 - 1 entries") }
+        return product - 1
     }
 
     /// Fills the nodes a ledger written before migration v3 lacks (levels above 0), once.
@@ -18,21 +28,23 @@ extension LedgerStore {
     /// so the tree is complete exactly when the current peaks are stored: O(log n) lookups at
     /// open, not a count of every node.
     func completeMerkleNodes() throws(StoreError) {
-        let lookup = try db.prepare("SELECT 1 FROM merkle_nodes WHERE level = ? AND idx = ?")
+        let lookup = try db.prepare("SELECT 1 FROM merkle_nodes WHERE last_leaf = ? AND level = ?")
         var complete = true
         for peak in MerkleFrontier.peakPositions(size: size) where complete {
-            complete = try lookup.bind(.int(Int64(peak.level)), .int(peak.index)).step()
+            complete = try lookup.bind(.int(try Self.lastLeaf(level: peak.level, index: peak.index)), .int(Int64(peak.level))).step()
             lookup.reset()
         }
         guard !complete else { return }
         try db.writeTransaction { () throws(StoreError) in
             var t = MerkleFrontier()
-            let insert = try db.prepare("INSERT OR IGNORE INTO merkle_nodes(level, idx, hash) VALUES (?, ?, ?)")
+            let insert = try db.prepare("INSERT OR IGNORE INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (?, ?, ?, ?)")
             var failure: StoreError?
             try forEachEntryRow { (row: EntryRow) throws(StoreError) in
                 t.append(Hash.leaf(row.canonical)) { level, index, hash in
                     guard failure == nil else { return }
-                    do throws(StoreError) { try insert.bind(.int(Int64(level)), .int(index), .blob(hash.bytes)).run() } catch { failure = error }
+                    do throws(StoreError) {
+                        try insert.bind(.int(try Self.lastLeaf(level: level, index: index)), .int(Int64(level)), .int(index), .blob(hash.bytes)).run()
+                    } catch { failure = error }
                 }
             }
             if let failure { throw failure }
@@ -41,7 +53,8 @@ extension LedgerStore {
 
     /// The complete subtree at `level`, `index`.
     public func merkleNode(level: Int, index: Int64) throws(StoreError) -> Hash {
-        let s = try db.prepare("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?").bind(.int(Int64(level)), .int(index))
+        let s = try db.prepare("SELECT hash FROM merkle_nodes WHERE last_leaf = ? AND level = ?")
+            .bind(.int(try Self.lastLeaf(level: level, index: index)), .int(Int64(level)))
         defer { s.reset() }
         guard try s.step() else { throw StoreError(.corrupt, "Merkle node \(level)/\(index) is missing") }
         do { return try Hash(bytes: s.blob(0)) } catch { throw StoreError(.corrupt, "Merkle node \(level)/\(index) is not 32 bytes") }

@@ -7,6 +7,8 @@ import LedgerCore
 /// entries' frontier completes it.
 struct MerkleNodeCheck {
     private let lookup: SQLiteStatement?
+    /// Whether nodes are keyed by last leaf and level (migration v7) rather than level and index.
+    private let keyedByLastLeaf: Bool
     private var frontier = MerkleFrontier()
     private(set) var failures: [Failure] = []
     private var failureCount = 0
@@ -14,15 +16,23 @@ struct MerkleNodeCheck {
     static let listedMax = 20
 
     init(_ db: SQLiteConnection) {
-        // A ledger from before migration v3 has no nodes to check.
-        lookup = try? db.prepare("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
+        // A ledger from before migration v3 has no nodes to check; `verify --db` opens a file
+        // without migrating it, so a ledger from before v7 is read by its own key.
+        if let s = try? db.prepare("SELECT hash FROM merkle_nodes WHERE last_leaf = ? AND level = ?") {
+            lookup = s
+            keyedByLastLeaf = true
+        } else {
+            lookup = try? db.prepare("SELECT hash FROM merkle_nodes WHERE idx = ? AND level = ?")
+            keyedByLastLeaf = false
+        }
     }
 
     mutating func add(_ entryHash: Hash) {
         guard let lookup else { return }
         var found: [Failure] = []
         frontier.append(entryHash) { level, index, expected in
-            lookup.bind(.int(Int64(level)), .int(index))
+            let key = keyedByLastLeaf ? try? LedgerStore.lastLeaf(level: level, index: index) : index
+            lookup.bind(.int(key ?? -1), .int(Int64(level)))
             let stored = (try? lookup.step()) == true ? lookup.blob(0) : nil
             lookup.reset()
             if stored != expected.bytes {

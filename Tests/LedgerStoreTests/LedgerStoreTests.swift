@@ -130,8 +130,10 @@ struct LedgerStoreTests {
     }
 
     @Test(arguments: ["UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 0", "DELETE FROM merkle_nodes WHERE level = 1",
-                      "INSERT INTO merkle_nodes(level, idx, hash) VALUES (0, 99, zeroblob(32))",
-                      "INSERT INTO merkle_nodes(level, idx, hash) VALUES (0, 0, zeroblob(32))"])
+                      "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (99, 0, 99, zeroblob(32))",
+                      "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (0, 0, 0, zeroblob(32))",
+                      "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (5, 1, 0, zeroblob(32))",
+                      "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (7, 1, 2, zeroblob(32))"])
     func merkleNodesRefuseChanges(_ sql: String) throws {
         _ = try storeWithEntries(3)
         let c = try SQLiteConnection(path: dbPath, readOnly: false)
@@ -229,7 +231,7 @@ struct LedgerStoreTests {
     @Test(arguments: [
         ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 0", "stored Merkle node 1/0 is not the hash the entries give"),
         ("DELETE FROM merkle_nodes WHERE level = 2 AND idx = 0", "stored Merkle node 2/0 is missing"),
-        ("INSERT INTO merkle_nodes(level, idx, hash) VALUES (5, 9, zeroblob(32))", "12 Merkle nodes are stored; the tree of 7 entries has 11"),
+        ("INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (319, 5, 9, zeroblob(32))", "12 Merkle nodes are stored; the tree of 7 entries has 11"),
     ])
     func verifyDatabaseChecksEveryStoredMerkleNode(_ sql: String, _ message: String) throws {
         _ = try storeWithEntries(6)

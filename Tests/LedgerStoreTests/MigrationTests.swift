@@ -3,9 +3,10 @@ import Testing
 import LedgerCore
 @testable import LedgerStore
 
-/// Migration v6 rebuilds `entries` and `proposals` without their hash-keyed unique indexes.
-/// A ledger written at v5 must come through with every row, rowid and trigger as it was.
-@Suite("Store migrations: v5 ledgers rebuilt at v6")
+/// Migration v6 rebuilds `entries` and `proposals` without their hash-keyed unique indexes and
+/// v7 keys the Merkle nodes by last leaf. A ledger written at v5 must come through both with
+/// every row, rowid and trigger as it was.
+@Suite("Store migrations: v5 ledgers rebuilt at v6 and v7")
 struct MigrationTests {
     let fixture: LedgerStoreTests
     var v5Path: String { "\(fixture.dir)/v5.sqlite" }
@@ -40,13 +41,19 @@ struct MigrationTests {
         try c.exec("PRAGMA foreign_keys=OFF")
         for sql in Migrations.all.prefix(5) { try c.exec(sql) }
         try c.exec("PRAGMA user_version = 5; ATTACH '\(source)' AS src")
-        for t in Self.tables { try c.exec("INSERT INTO main.\(t) SELECT * FROM src.\(t)") }
+        for t in Self.tables {
+            // The columns v5 has (the source may have more: v7 adds one to merkle_nodes).
+            let columns = try Self.rows(c, "SELECT name FROM pragma_table_info('\(t)', 'main') ORDER BY cid").joined(separator: ", ")
+            try c.exec("INSERT INTO main.\(t)(\(columns)) SELECT \(columns) FROM src.\(t)")
+        }
         try c.exec("DETACH src")
     }
 
     /// Every row of `table` as text, sorted, with the rowid where the table has one.
+    /// Merkle nodes as v5 kept them (v7 adds a key column computed from these).
     static func dump(_ c: SQLiteConnection, _ table: String) throws -> [String] {
-        let columns = try rows(c, "SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
+        let columns = table == "merkle_nodes" ? ["level", "idx", "hash"]
+            : try rows(c, "SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
         let withoutRowid = try c.scalarText("SELECT 1 FROM sqlite_master WHERE name = '\(table)' AND sql LIKE '%WITHOUT ROWID%'") != nil
         let fields = (withoutRowid ? [] : ["rowid"]) + columns
         return try rows(c, "SELECT \(fields.map { "quote(\($0))" }.joined(separator: " || ',' || ")) FROM \(table)").sorted()
@@ -73,7 +80,7 @@ struct MigrationTests {
         try rows(c, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = '\(type)' AND sql IS NOT NULL ORDER BY name")
     }
 
-    @Test func aV5LedgerKeepsEveryRowRowidAndTriggerThroughV6() throws {
+    @Test func aV5LedgerKeepsEveryRowRowidAndTriggerThroughV6AndV7() throws {
         let (source, keys, d2Message) = try sourceLedger()
         try writeV5Copy(of: fixture.dbPath)
         let before = try SQLiteConnection(path: v5Path, readOnly: true)
@@ -91,7 +98,9 @@ struct MigrationTests {
         }
         #expect(try Self.schemaObjects(migrated.db, type: "trigger") == triggersBefore)
         #expect(try Self.schemaObjects(migrated.db, type: "index") == indexesBefore)
-        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v6'") == "0")
+        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v6' OR name LIKE '%_v7'") == "0")
+        #expect(try migrated.db.scalarText("SELECT count(*) FROM merkle_nodes WHERE last_leaf != ((idx + 1) << level) - 1") == "0")
+        #expect(try migrated.db.scalarText("SELECT count(*) FROM merkle_nodes") == "\(2 * source.state.size - Int64(source.state.size.nonzeroBitCount))")
         #expect(migrated.state.headHash == source.state.headHash && migrated.state.size == source.state.size)
         #expect(try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil).ok)
 
@@ -112,7 +121,8 @@ struct MigrationTests {
         "DELETE FROM proposals WHERE id = 'D-1'",
         "UPDATE proposals SET status = 'committed', committed_seq = 1 WHERE id = 'D-3'",
         "INSERT INTO proposal_closures(proposal_id, status, closed_at, closed_by, reason) VALUES ('D-1', 'withdrawn', '2026-11-03T00:00:00Z', 'p', 'r')",
-        "INSERT INTO merkle_nodes(level, idx, hash) VALUES (0, 50, zeroblob(32))",
+        "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (50, 0, 50, zeroblob(32))",
+        "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (8, 1, 4, zeroblob(32))",
         "INSERT INTO checkpoints(size, root, note, signed_at) VALUES (50, zeroblob(32), x'00', '2026-11-03T00:00:00Z')",
         // The rebuilt tables' own checks and references.
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('X-1', 'payment', 'l', x'00', zeroblob(32), 'pending', 't')",
@@ -122,13 +132,26 @@ struct MigrationTests {
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('D-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't')",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'committed', 't', 77)",
     ])
-    func constraintsAfterV6StillRefuse(sql: String) throws {
+    func constraintsAfterV6AndV7StillRefuse(sql: String) throws {
         _ = try sourceLedger()
         try writeV5Copy(of: fixture.dbPath)
         let migrated = try LedgerStore(path: v5Path)
         let rows = try Self.tables.map { try Self.dump(migrated.db, $0) }
         #expect(throws: StoreError.self) { try migrated.db.exec(sql) }
         #expect(try Self.tables.map { try Self.dump(migrated.db, $0) } == rows, "a refused change leaves every table as it was")
+    }
+
+    /// `verify --db` reads a file without migrating it: an unmigrated ledger's nodes are still
+    /// looked up (by their old key) and checked.
+    @Test func verifyingAnUnmigratedV5LedgerStillChecksItsMerkleNodes() throws {
+        _ = try sourceLedger()
+        try writeV5Copy(of: fixture.dbPath)
+        #expect(try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil).ok)
+        let c = try SQLiteConnection(path: v5Path, readOnly: false)
+        try c.exec("DROP TRIGGER merkle_nodes_no_update; UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 0")
+        let report = try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil)
+        #expect(report.failures.contains { $0.rule == .r12 && $0.message == "stored Merkle node 1/0 is not the hash the entries give" }, "\(report.failures)")
+        #expect(try c.scalarText("PRAGMA user_version") == "5")
     }
 
     @Test func aV5LedgerWithABrokenReferenceIsNotMigratedAndNotChanged() throws {

@@ -16,9 +16,11 @@ extension LedgerStore {
 
     /// The storage key of a node (migration v7): the last leaf its subtree covers, `(index + 1) * 2^level - 1`.
     static func lastLeaf(level: Int, index: Int64) throws(StoreError) -> Int64 {
-        guard (0...62).contains(level), index >= 0 else { throw StoreError(.invalid, field: "level", "no Merkle node \(level)/\(index)") }
-        let (product, overflow) = (index + 1).multipliedReportingOverflow(by: Int64(1) << level)
-        guard !overflow else { throw StoreError(.invalid, field: "index", "no Merkle node \(level)/\(index) in a tree of at most 2^63 - 1 entries") }
+        guard (0...62).contains(level) else { throw StoreError(.invalid, field: "level", "must be from 0 to 62, got \(level)") }
+        guard index >= 0 else { throw StoreError(.invalid, field: "index", "must not be negative, got \(index)") }
+        let (next, overflow1) = index.addingReportingOverflow(1)
+        let (product, overflow2) = next.multipliedReportingOverflow(by: Int64(1) << level)
+        guard !overflow1, !overflow2 else { throw StoreError(.invalid, field: "index", "no Merkle node \(level)/\(index) in a tree of at most 2^63 - 1 entries") }
         return product - 1
     }
 

@@ -176,6 +176,16 @@ struct MigrationTests {
         #expect(try Self.tables.map { try Self.dump(c, $0) } == rows)
     }
 
+    @Test(arguments: [(0, Int64(0), Int64(0)), (0, 5, 5), (1, 0, 1), (1, 2, 5), (3, 1, 15), (62, 0, Int64(1) << 62 - 1)])
+    func theV7KeyIsTheLastLeafASubtreeCovers(level: Int, index: Int64, lastLeaf: Int64) throws {
+        #expect(try LedgerStore.lastLeaf(level: level, index: index) == lastLeaf)
+    }
+
+    @Test(arguments: [(-1, Int64(0), "level"), (63, 0, "level"), (0, -1, "index"), (62, 1, "index"), (1, Int64.max, "index")])
+    func nodesOutsideAnyTreeHaveNoKey(level: Int, index: Int64, field: String) {
+        #expect { try LedgerStore.lastLeaf(level: level, index: index) } throws: { ($0 as? StoreError)?.field == field }
+    }
+
     @Test func aDatabaseFromANewerToolIsRefused() throws {
         _ = try fixture.makeStore()
         let c = try SQLiteConnection(path: fixture.dbPath, readOnly: false)

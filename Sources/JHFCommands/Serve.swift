@@ -34,7 +34,7 @@ struct Serve: ParsableCommand {
         } else {
             settings = ServiceConfig()
         }
-        var logger = Logger(label: "jhf.service")
+        var logger = Logger(label: "jhf.service") { ServiceLogHandler(label: $0) }
         logger.logLevel = level
         if settings.tokens.isEmpty { logger.warning("no access tokens configured: only public reads will succeed") }
         var signer: CheckpointSigner?

@@ -112,7 +112,7 @@ extension Routes {
 
     /// The request body as a JSON object with exactly `fields`: size, media type and JSON checked first.
     func requestObject(_ request: Request, fields: [String]) async throws -> FieldReader {
-        if let type = request.headers[.contentType], type.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() != "application/json" {
+        if let type = request.headers[.contentType], !MediaType.isJSON(type) {
             throw Problem(status: .unsupportedMediaType, code: "unsupported_media_type", field: "Content-Type", detail: "must be application/json")
         }
         let buffer = try await request.body.collect(upTo: bodyBytesMax)

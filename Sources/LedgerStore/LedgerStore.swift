@@ -61,6 +61,7 @@ public final class LedgerStore {
     /// The journal only serves rolling back one refused request; it is bounded by the pages one
     /// transaction touches (`Limits.writeBatchRequestsMax` requests) and never needs to survive a crash.
     static func configure(_ c: SQLiteConnection) throws(StoreError) {
+        if let ps = ProcessInfo.processInfo.environment["JHF_PAGE_SIZE"] { try c.exec("PRAGMA page_size=\(ps)") }
         let mode = try c.scalarText("PRAGMA journal_mode=WAL")
         guard mode == "wal" else { throw StoreError(.io, "SQLite refused WAL mode (journal_mode is \(mode ?? "unknown"))") }
         try c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-\(Limits.storePageCacheKiB); PRAGMA temp_store=MEMORY")

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 /// Wall-clock time and child-process resources, for benchmark figures.
 enum Measure {
@@ -20,6 +21,22 @@ enum Measure {
 
     /// CPU seconds (user + system) used so far by this process, all threads.
     static func ownCPUSeconds() -> Double { cpuSeconds(pid: getpid()) }
+
+    /// The machine's speed now: microseconds per Ed25519 verification on one thread (the
+    /// fastest of five rounds of 400). A fixed piece of work, so that throughput figures taken
+    /// at different times can be compared: the VM here drifts by up to 1.5x within an hour.
+    static func verificationMicroseconds() -> Double {
+        let key = BenchKeys.secrets[BenchKeys.shcp[0]]!
+        let message = Array("jhf-bench machine speed reference".utf8)
+        let signature = key.sign(message)
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let start = now()
+            for _ in 0..<400 { precondition(key.publicKey.verify(signature, over: message), "reference signature must verify") }
+            best = min(best, (now() - start) / 400 * 1e6)
+        }
+        return best
+    }
 
     struct ChildRun {
         let status: Int32

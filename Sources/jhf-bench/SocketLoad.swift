@@ -99,6 +99,7 @@ enum Cosign {
 final class SocketHTTP {
     private let fd: Int32
     private var pending: [UInt8] = []
+    private var buffer = [UInt8](repeating: 0, count: 16_384)
 
     init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -126,19 +127,14 @@ final class SocketHTTP {
             guard n > 0 else { throw BenchError("send failed") }
             sent += n
         }
-        // Headers, then exactly Content-Length bytes of body.
+        // Headers, then exactly Content-Length bytes of body. Parsed on bytes: the load generator
+        // shares the machine with the service, so what it spends is taken from the service.
         var headerEnd: Int?
         while headerEnd == nil {
-            headerEnd = find(Array("\r\n\r\n".utf8))
+            headerEnd = findHeaderEnd()
             if headerEnd == nil { try fill() }
         }
-        let headerText = String(decoding: pending[0..<headerEnd!], as: UTF8.self)
-        let lines = headerText.split(separator: "\r\n")
-        guard let status = lines.first?.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { throw BenchError("bad status line") }
-        var length = 0
-        for line in lines.dropFirst() where line.lowercased().hasPrefix("content-length:") {
-            length = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0
-        }
+        let (status, length) = try Self.statusAndLength(pending[0..<headerEnd!])
         let bodyStart = headerEnd! + 4
         while pending.count < bodyStart + length { try fill() }
         let responseBody = Array(pending[bodyStart..<(bodyStart + length)])
@@ -146,16 +142,37 @@ final class SocketHTTP {
         return (status, responseBody)
     }
 
+    /// The status code and Content-Length (0 without one) of a response head.
+    static func statusAndLength(_ head: ArraySlice<UInt8>) throws -> (Int, Int) {
+        let digit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        let s = head.startIndex
+        // "HTTP/1.1 200 …"
+        guard head.count >= 12, head[(s + 8)] == UInt8(ascii: " "), head[(s + 9)..<(s + 12)].allSatisfy(digit) else { throw BenchError("bad status line") }
+        let status = head[(s + 9)..<(s + 12)].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        let name = Array("content-length:".utf8)
+        var length = 0
+        var i = s
+        while i < head.endIndex {
+            var end = i
+            while end < head.endIndex && head[end] != UInt8(ascii: "\r") { end += 1 }
+            if end - i > name.count && zip(head[i..<(i + name.count)], name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
+                length = head[(i + name.count)..<end].filter(digit).reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            }
+            i = end + 2
+        }
+        return (status, length)
+    }
+
     private func fill() throws {
-        var buffer = [UInt8](repeating: 0, count: 16_384)
-        let n = recv(fd, &buffer, buffer.count, 0)
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { throw BenchError("connection closed by the service") }
         pending += buffer[0..<n]
     }
 
-    private func find(_ needle: [UInt8]) -> Int? {
-        guard pending.count >= needle.count else { return nil }
-        for i in 0...(pending.count - needle.count) where pending[i] == needle[0] && Array(pending[i..<(i + needle.count)]) == needle { return i }
+    /// Where "\r\n\r\n" starts in what was received.
+    private func findHeaderEnd() -> Int? {
+        guard pending.count >= 4 else { return nil }
+        for i in 0...(pending.count - 4) where pending[i] == 13 && pending[i + 1] == 10 && pending[i + 2] == 13 && pending[i + 3] == 10 { return i }
         return nil
     }
 }

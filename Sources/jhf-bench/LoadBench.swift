@@ -61,7 +61,7 @@ struct LoadBench: ParsableCommand {
             }
             server.arguments! += ["--log-key", keyFile]
         }
-        let speedBefore = Measure.verificationMicroseconds()
+        let speedBefore = try Measure.machineSpeed()
         try server.run()
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
         let base = "http://127.0.0.1:\(port)"
@@ -101,7 +101,7 @@ struct LoadBench: ParsableCommand {
         server.waitUntilExit()
         let verify = try Measure.spawn(jhf, ["verify", "--db", db, "--jobs", "2"], captureOutput: true)
 
-        let speedAfter = Measure.verificationMicroseconds()
+        let speedAfter = try Measure.machineSpeed()
         let raw = try rawCommitRate(path: "\(dir)/raw.sqlite", count: rawCommits)
         let rate = Double(entries) / r.seconds
         let sorted = r.latencies.sorted()
@@ -117,7 +117,7 @@ struct LoadBench: ParsableCommand {
               group commit:       \(Int(batched)) write requests in \(Int(batches)) transactions (\(String(format: "%.1f", batched / max(batches, 1))) per commit, whole run)
               raw SQLite commits: \(String(format: "%.0f", raw)) single-row durable commits/s (WAL, synchronous=FULL, same disk)
               ratio:              \(String(format: "%.2f", rate / raw)) co-signed disbursements per raw commit
-              machine speed:      \(String(format: "%.1f", speedBefore)) µs per Ed25519 verification before, \(String(format: "%.1f", speedAfter)) µs after (one thread)
+              machine speed:      Ed25519 verification \(String(format: "%.1f", speedBefore.verification)) / \(String(format: "%.1f", speedAfter.verification)) µs, round trip \(String(format: "%.1f", speedBefore.roundTrip)) / \(String(format: "%.1f", speedAfter.roundTrip)) µs CPU (before / after)
               verify --db:        \(verify.0 == 0 ? "VALID" : "FAILED (exit \(verify.0))")
             """)
         if verify.0 != 0 { throw BenchError("the ledger written under load does not verify:\n\(verify.1)") }

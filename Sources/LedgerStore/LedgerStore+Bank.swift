@@ -62,8 +62,8 @@ extension LedgerStore {
                    json_extract(t, '$.body.purpose'),
                    json_extract(t, '$.body.reverses'),
                    json_extract(CAST(record AS TEXT), '$.payee_account.number')
-            FROM (SELECT e.seq, e.kind, e.committed_at, e.entry_id, CAST(e.canonical AS TEXT) AS t, s.record
-                  FROM entries e LEFT JOIN sealed s ON s.disbursement_id = e.entry_id
+            FROM (SELECT e.seq, e.kind, e.committed_at, e.entry_id, CAST(e.canonical AS TEXT) AS t, p.sealed_record AS record
+                  FROM entries e LEFT JOIN proposals p ON p.id = e.entry_id
                   WHERE e.kind IN ('disbursement', 'reversal'))
             ORDER BY seq
             """)

@@ -88,8 +88,13 @@ public final class LedgerStore {
                 try c.writeTransaction { () throws(StoreError) in
                     // Another process opening the same file may have applied it meanwhile.
                     guard try c.scalarText("PRAGMA user_version") == "\(i)" else { return }
+                    // Checked before as well as after: a rebuild that joins tables (v8) could
+                    // otherwise drop a row whose reference was already broken.
+                    if let violation = try brokenReference(c) {
+                        throw StoreError(.corrupt, "migration \(i + 1) was not applied: the database has a broken reference (\(violation)); it stays at version \(i)")
+                    }
                     try c.exec(sql)
-                    if let violation = try c.scalarText("SELECT \"table\" || ' row ' || coalesce(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check LIMIT 1") {
+                    if let violation = try brokenReference(c) {
                         throw StoreError(.corrupt, "migration \(i + 1) would leave a broken reference (\(violation)); it was not applied and the database stays at version \(i)")
                     }
                     try c.exec("PRAGMA user_version = \(i + 1)")
@@ -101,6 +106,11 @@ public final class LedgerStore {
         }
         try c.exec("PRAGMA foreign_keys=ON")
         guard try c.scalarText("PRAGMA foreign_keys") == "1" else { throw StoreError(.io, "SQLite foreign_keys did not turn back on after migrating") }
+    }
+
+    /// The first row `PRAGMA foreign_key_check` reports, as text, or nil.
+    private static func brokenReference(_ c: SQLiteConnection) throws(StoreError) -> String? {
+        try c.scalarText("SELECT \"table\" || ' row ' || coalesce(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check LIMIT 1")
     }
 
     // MARK: - Creating a ledger
@@ -132,9 +142,8 @@ public final class LedgerStore {
 
     private static let proposalColumns = """
         p.id, p.kind, p.ledger_id, p.body, p.approval_digest, p.status, p.created_at, p.committed_seq,
-        i.expires_at, c.status, c.closed_at, c.closed_by, c.reason, p.rowid
-        FROM proposals p LEFT JOIN proposal_inputs i ON i.proposal_id = p.id
-        LEFT JOIN proposal_closures c ON c.proposal_id = p.id
+        p.expires_at, c.status, c.closed_at, c.closed_by, c.reason, p.rowid, p.sealed_record
+        FROM proposals p LEFT JOIN proposal_closures c ON c.proposal_id = p.id
         """
 
     public func proposal(id: String) throws(StoreError) -> ProposalRecord? {
@@ -179,13 +188,9 @@ public final class LedgerStore {
         }
         let approvals = try storedApprovals(of: id)
         var sealed: SealedRecord?
-        if body.kind == .disbursement {
-            let q = try db.prepare("SELECT record FROM sealed WHERE disbursement_id = ?").bind(.text(id))
-            defer { q.reset() }
-            if try q.step() {
-                do { sealed = try SealedRecord(json: try JSONParser.parse(q.blob(0)), path: "sealed") } catch {
-                    throw StoreError(.corrupt, "stored sealed record of \(id) does not decode: \(error)")
-                }
+        if body.kind == .disbursement, !s.isNull(14) {
+            do { sealed = try SealedRecord(json: try JSONParser.parse(s.blob(14)), path: "sealed") } catch {
+                throw StoreError(.corrupt, "stored sealed record of \(id) does not decode: \(error)")
             }
         }
         var status = ProposalRecord.Status(rawValue: s.text(5) ?? "") ?? .pending
@@ -214,9 +219,9 @@ public final class LedgerStore {
 
     /// The input a proposal was made from (`{"body", "kind"}`), if it was kept.
     func storedInput(id: String) throws(StoreError) -> JSONValue? {
-        let s = try db.prepare("SELECT input FROM proposal_inputs WHERE proposal_id = ?").bind(.text(id))
+        let s = try db.prepare("SELECT input FROM proposals WHERE id = ?").bind(.text(id))
         defer { s.reset() }
-        guard try s.step() else { return nil }
+        guard try s.step(), !s.isNull(0) else { return nil }
         do { return try JSONParser.parse(s.blob(0)) } catch { throw StoreError(.corrupt, "stored input of proposal \(id) does not decode") }
     }
 
@@ -335,10 +340,16 @@ public final class LedgerStore {
         return try LedgerStore.sealedLines(db, from: seq, limit: limit)
     }
 
+    /// The sealed lines in seq order. `verify --db` reads files without migrating them, so a
+    /// ledger from before migration v8 (its own `sealed` table) is read as it was written.
     static func sealedLines(_ db: SQLiteConnection, from seq: Int64 = 0, limit: Int = Int.max) throws(StoreError) -> [Line] {
-        let s = try db.prepare("""
+        let unmigrated = try db.scalarText("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sealed'") != nil
+        let s = try db.prepare(unmigrated ? """
             SELECT s.disbursement_id, s.record FROM sealed s JOIN entries e ON e.entry_id = s.disbursement_id
             WHERE e.kind = 'disbursement' AND e.seq >= ? ORDER BY e.seq LIMIT ?
+            """ : """
+            SELECT p.id, p.sealed_record FROM entries e JOIN proposals p ON p.id = e.entry_id
+            WHERE e.kind = 'disbursement' AND e.seq >= ? AND p.sealed_record IS NOT NULL ORDER BY e.seq LIMIT ?
             """).bind(.int(seq), .int(Int64(min(limit, Int(Int64.max)))))
         var out: [Line] = []
         while try s.step() {

@@ -143,13 +143,20 @@ struct LedgerStoreTests {
     @Test func aLedgerFromBeforeTheTreeGetsItsNodesWhenOpened() throws {
         let store = try storeWithEntries(6)
         let tree = store.tree
-        // Make the file a version-2 ledger: no Merkle table (what a ledger written before this release has).
+        // Make the file a version-2 ledger: no Merkle table (what a ledger written before this release has),
+        // proposal inputs and sealed records in tables of their own.
         let c = try SQLiteConnection(path: dbPath, readOnly: false)
         try c.exec("""
             DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries; DROP TABLE merkle_nodes;
             DROP TRIGGER checkpoints_no_delete; DROP TRIGGER checkpoints_only_gain_signatures; DROP TRIGGER checkpoints_cover_entries;
             DROP TABLE checkpoints;
             DROP TABLE payment_orders; DROP TABLE payment_files; DROP TABLE reconciliation_items; DROP TABLE bank_bookings; DROP TABLE reconciliation_runs;
+            CREATE TABLE sealed (disbursement_id TEXT PRIMARY KEY NOT NULL REFERENCES proposals(id), record BLOB NOT NULL,
+                                 digest BLOB NOT NULL CHECK (length(digest) = 32)) STRICT;
+            INSERT INTO sealed SELECT id, sealed_record, sealed_digest FROM proposals WHERE sealed_record IS NOT NULL;
+            CREATE TABLE proposal_inputs (proposal_id TEXT PRIMARY KEY NOT NULL REFERENCES proposals(id), input BLOB NOT NULL,
+                                          expires_at TEXT NOT NULL) STRICT;
+            INSERT INTO proposal_inputs SELECT id, input, expires_at FROM proposals WHERE input IS NOT NULL;
             PRAGMA user_version = 2
             """)
         let reopened = try LedgerStore(path: dbPath)

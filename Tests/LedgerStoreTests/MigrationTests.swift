@@ -3,10 +3,11 @@ import Testing
 import LedgerCore
 @testable import LedgerStore
 
-/// Migration v6 rebuilds `entries` and `proposals` without their hash-keyed unique indexes and
-/// v7 keys the Merkle nodes by last leaf. A ledger written at v5 must come through both with
-/// every row, rowid and trigger as it was.
-@Suite("Store migrations: v5 ledgers rebuilt at v6 and v7")
+/// Migration v6 rebuilds `entries` and `proposals` without their hash-keyed unique indexes,
+/// v7 keys the Merkle nodes by last leaf and v8 folds proposal inputs and sealed records into
+/// `proposals`. A ledger written at v5 must come through all three with every row, rowid and
+/// rule as it was.
+@Suite("Store migrations: v5 ledgers rebuilt at v6, v7 and v8")
 struct MigrationTests {
     let fixture: LedgerStoreTests
     var v5Path: String { "\(fixture.dir)/v5.sqlite" }
@@ -19,11 +20,12 @@ struct MigrationTests {
                          "bank_bookings", "reconciliation_items"]
 
     /// A store at the current version with a committed disbursement (and a checkpoint), a
-    /// pending proposal with one approval and a withdrawn one; returns it and its keys.
+    /// pending proposal with one approval, a withdrawn one and a pending one with no approval;
+    /// returns it and its keys.
     func sourceLedger() throws -> (LedgerStore, [String: SecretKey], approvalMessage: [UInt8]) {
         let (store, keys) = try fixture.makeStore()
         store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
-        for (id, signers) in [("D-1", ["shcp-ana", "usaid-ben"]), ("D-2", ["shcp-ana"]), ("D-3", [])] {
+        for (id, signers) in [("D-1", ["shcp-ana", "usaid-ben"]), ("D-2", ["shcp-ana"]), ("D-3", []), ("D-4", [])] {
             let p = try fixture.propose(store, id, amount: 100)
             for name in signers {
                 _ = try store.approve(id: id, keyName: name, signature: keys[name]!.sign(p.body.approvalMessage(ledgerID: p.ledgerID)), now: "2026-11-02T00:00:05Z")
@@ -34,7 +36,8 @@ struct MigrationTests {
         return (store, keys, d2.body.approvalMessage(ledgerID: d2.ledgerID))
     }
 
-    /// Writes a version-5 database at `v5Path` holding every row of `source`.
+    /// Writes a version-5 database at `v5Path` holding every row of `source` (a current store:
+    /// its proposals' inputs and sealed records go back into v5's tables of their own).
     func writeV5Copy(of source: String) throws {
         let c = try SQLiteConnection(path: v5Path, readOnly: false)
         try LedgerStore.configure(c)
@@ -42,21 +45,51 @@ struct MigrationTests {
         for sql in Migrations.all.prefix(5) { try c.exec(sql) }
         try c.exec("PRAGMA user_version = 5; ATTACH '\(source)' AS src")
         for t in Self.tables {
-            // The columns v5 has (the source may have more: v7 adds one to merkle_nodes).
-            let columns = try Self.rows(c, "SELECT name FROM pragma_table_info('\(t)', 'main') ORDER BY cid").joined(separator: ", ")
-            try c.exec("INSERT INTO main.\(t)(\(columns)) SELECT \(columns) FROM src.\(t)")
+            switch t {
+            case "sealed":
+                try c.exec("INSERT INTO main.sealed(disbursement_id, record, digest) SELECT id, sealed_record, sealed_digest FROM src.proposals WHERE sealed_record IS NOT NULL ORDER BY rowid")
+            case "proposal_inputs":
+                try c.exec("INSERT INTO main.proposal_inputs(proposal_id, input, expires_at) SELECT id, input, expires_at FROM src.proposals WHERE input IS NOT NULL ORDER BY rowid")
+            default:
+                // The columns v5 has (the source has more: v7 adds one to merkle_nodes, v8 four to proposals).
+                let columns = try Self.rows(c, "SELECT name FROM pragma_table_info('\(t)', 'main') ORDER BY cid").joined(separator: ", ")
+                let rowid = try Self.hasRowid(c, t) ? "rowid, " : ""
+                try c.exec("INSERT INTO main.\(t)(\(rowid)\(columns)) SELECT \(rowid)\(columns) FROM src.\(t)")
+            }
         }
         try c.exec("DETACH src")
     }
 
-    /// Every row of `table` as text, sorted, with the rowid where the table has one.
-    /// Merkle nodes as v5 kept them (v7 adds a key column computed from these).
-    static func dump(_ c: SQLiteConnection, _ table: String) throws -> [String] {
+    /// Runs v6 and v7 on the v5 copy by hand: a version-7 database, as the previous release left it.
+    func migrateCopyToV7() throws -> SQLiteConnection {
+        let c = try SQLiteConnection(path: v5Path, readOnly: false)
+        try c.exec("PRAGMA foreign_keys=OFF")
+        for sql in Migrations.all[5..<7] { try c.exec(sql) }
+        try c.exec("PRAGMA user_version = 7")
+        return c
+    }
+
+    static func hasRowid(_ c: SQLiteConnection, _ table: String) throws -> Bool {
+        try c.scalarText("SELECT 1 FROM sqlite_master WHERE name = '\(table)' AND sql LIKE '%WITHOUT ROWID%'") == nil
+    }
+
+    /// Every row of `table` as text, sorted, with the rowid where the table has one, in v5's
+    /// columns. After v8 the inputs and sealed records are read back out of `proposals`, in the
+    /// shape of v5's tables (whose own rowids are gone with them).
+    static func dump(_ c: SQLiteConnection, _ table: String, folded: Bool = false) throws -> [String] {
+        func joined(_ fields: [String]) -> String { fields.map { "quote(\($0))" }.joined(separator: " || ',' || ") }
+        switch (table, folded) {
+        case ("sealed", true): return try rows(c, "SELECT \(joined(["id", "sealed_record", "sealed_digest"])) FROM proposals WHERE sealed_record IS NOT NULL").sorted()
+        case ("sealed", false): return try rows(c, "SELECT \(joined(["disbursement_id", "record", "digest"])) FROM sealed").sorted()
+        case ("proposal_inputs", true): return try rows(c, "SELECT \(joined(["id", "input", "expires_at"])) FROM proposals WHERE input IS NOT NULL").sorted()
+        case ("proposal_inputs", false): return try rows(c, "SELECT \(joined(["proposal_id", "input", "expires_at"])) FROM proposal_inputs").sorted()
+        default: break
+        }
         let columns = table == "merkle_nodes" ? ["level", "idx", "hash"]
+            : table == "proposals" ? ["id", "kind", "ledger_id", "body", "approval_digest", "status", "created_at", "committed_seq"]
             : try rows(c, "SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
-        let withoutRowid = try c.scalarText("SELECT 1 FROM sqlite_master WHERE name = '\(table)' AND sql LIKE '%WITHOUT ROWID%'") != nil
-        let fields = (withoutRowid ? [] : ["rowid"]) + columns
-        return try rows(c, "SELECT \(fields.map { "quote(\($0))" }.joined(separator: " || ',' || ")) FROM \(table)").sorted()
+        let fields = (try hasRowid(c, table) ? ["rowid"] : []) + columns
+        return try rows(c, "SELECT \(joined(fields)) FROM \(table)").sorted()
     }
 
     static func rows(_ c: SQLiteConnection, _ sql: String) throws -> [String] {
@@ -80,12 +113,13 @@ struct MigrationTests {
         try rows(c, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = '\(type)' AND sql IS NOT NULL ORDER BY name")
     }
 
-    @Test func aV5LedgerKeepsEveryRowRowidAndTriggerThroughV6AndV7() throws {
+    @Test func aV5LedgerKeepsEveryRowRowidAndRuleThroughV6V7AndV8() throws {
         let (source, keys, d2Message) = try sourceLedger()
         try writeV5Copy(of: fixture.dbPath)
         let before = try SQLiteConnection(path: v5Path, readOnly: true)
         #expect(try Self.uniqueIndexes(before) == ["entries(entry_hash)", "entries(entry_id)", "proposals(id)", "proposals(approval_digest)", "proposals(committed_seq)"])
         let rowsBefore = try Self.tables.map { try Self.dump(before, $0) }
+        #expect(rowsBefore[Self.tables.firstIndex(of: "sealed")!].count == 4 && rowsBefore[Self.tables.firstIndex(of: "proposal_inputs")!].count == 4)
         let triggersBefore = try Self.schemaObjects(before, type: "trigger")
         let indexesBefore = try Self.schemaObjects(before, type: "index")
 
@@ -94,15 +128,32 @@ struct MigrationTests {
         #expect(try migrated.db.scalarText("PRAGMA foreign_keys") == "1")
         #expect(try Self.uniqueIndexes(migrated.db) == ["entries(entry_id)", "proposals(id)", "proposals(committed_seq)"])
         for (t, rows) in zip(Self.tables, rowsBefore) {
-            #expect(try Self.dump(migrated.db, t) == rows, "table \(t)")
+            #expect(try Self.dump(migrated.db, t, folded: true) == rows, "table \(t)")
         }
-        #expect(try Self.schemaObjects(migrated.db, type: "trigger") == triggersBefore)
-        #expect(try Self.schemaObjects(migrated.db, type: "index") == indexesBefore)
-        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v6' OR name LIKE '%_v7'") == "0")
+        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name IN ('sealed', 'proposal_inputs')") == "0")
+        // Every trigger as it was, but for the folded tables' own, which became proposals_frozen's
+        // column checks and proposals_keep_sealed.
+        let folded: Set = ["proposal_inputs_no_update", "sealed_no_update", "sealed_no_delete", "proposals_frozen"]
+        let triggersAfter = try Self.schemaObjects(migrated.db, type: "trigger")
+        func named(_ list: [String], _ name: String) -> String? { list.first { $0.hasPrefix(name + ": ") } }
+        #expect(triggersAfter.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } && !t.hasPrefix("proposals_keep_sealed: ") }
+                == triggersBefore.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } })
+        #expect(named(triggersAfter, "proposals_frozen")?.contains("NEW.sealed_record IS NOT OLD.sealed_record") == true)
+        #expect(named(triggersAfter, "proposals_keep_sealed") != nil)
+        #expect(try Self.schemaObjects(migrated.db, type: "index")
+                == indexesBefore.filter { !$0.hasPrefix("proposal_inputs_expiry: ") })
+        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v6' OR name LIKE '%_v7' OR name LIKE '%_v8'") == "0")
         #expect(try migrated.db.scalarText("SELECT count(*) FROM merkle_nodes WHERE last_leaf != ((idx + 1) << level) - 1") == "0")
         #expect(try migrated.db.scalarText("SELECT count(*) FROM merkle_nodes") == "\(2 * source.state.size - Int64(source.state.size.nonzeroBitCount))")
         #expect(migrated.state.headHash == source.state.headHash && migrated.state.size == source.state.size)
         #expect(try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil).ok)
+        // What the store reads back through the new columns is what it wrote through the old tables.
+        for id in ["D-1", "D-2", "D-3", "D-4"] {
+            let (old, new) = (try source.proposal(id: id), try migrated.proposal(id: id))
+            #expect(old?.sealed?.json == new?.sealed?.json && old?.expiresAt == new?.expiresAt && new?.sealed != nil && new?.expiresAt != nil, "\(id)")
+            #expect(try source.storedInput(id: id) == migrated.storedInput(id: id) && migrated.storedInput(id: id) != nil, "\(id)")
+        }
+        #expect(try source.sealedLines().map(\.bytes) == migrated.sealedLines().map(\.bytes))
 
         // The migrated ledger takes the next co-signed append, and still verifies.
         guard case .committed(let seq, _) = try migrated.approve(id: "D-2", keyName: "usaid-ben", signature: keys["usaid-ben"]!.sign(d2Message),
@@ -111,6 +162,50 @@ struct MigrationTests {
         }
         #expect(seq == source.state.size)
         #expect(try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil).ok)
+    }
+
+    /// The expiry sweep (`LedgerStore.expireLocked`) reads pending proposals through the status
+    /// index, never the whole table: v8 dropped the separate expiry index on that basis.
+    @Test func theExpirySweepReadsPendingProposalsByTheStatusIndex() throws {
+        let (store, _, _) = try sourceLedger()
+        let s = try store.db.prepare("EXPLAIN QUERY PLAN " + LedgerStore.expiringSQL).bind(.text("2030-01-01T00:00:00Z"))
+        defer { s.reset() }
+        var details: [String] = []
+        while try s.step() { details.append(s.text(3) ?? "") }
+        #expect(details.contains { $0.contains("SEARCH p USING INDEX proposals_status (status=?)") }, "\(details)")
+        #expect(!details.contains { $0.hasPrefix("SCAN p") }, "\(details)")
+    }
+
+    /// A version-7 file with a sealed record or an input whose proposal is missing (written past
+    /// the foreign keys) is not migrated: v8's join would drop the row.
+    @Test(arguments: [
+        "INSERT INTO sealed(disbursement_id, record, digest) VALUES ('D-404', x'7b7d', zeroblob(32))",
+        "INSERT INTO proposal_inputs(proposal_id, input, expires_at) VALUES ('D-404', x'7b7d', '2026-11-16T00:00:00Z')",
+    ])
+    func aV7LedgerWithAnOrphanIsNotMigratedAndNotChanged(orphan: String) throws {
+        _ = try sourceLedger()
+        try writeV5Copy(of: fixture.dbPath)
+        let c = try migrateCopyToV7()
+        try c.exec(orphan)
+        let rows = try Self.tables.map { try Self.dump(c, $0) }
+        #expect {
+            _ = try LedgerStore(path: v5Path)
+        } throws: { error in
+            guard let e = error as? StoreError else { return false }
+            return e.code == .corrupt && e.message.contains("migration 8 was not applied") && e.message.contains("stays at version 7")
+        }
+        #expect(try c.scalarText("PRAGMA user_version") == "7")
+        #expect(try Self.tables.map { try Self.dump(c, $0) } == rows)
+    }
+
+    /// A proposal keeps its inputs and sealed record after v8 the way the tables kept them before.
+    @Test func theFoldedColumnsRoundTripThroughTheStore() throws {
+        let (store, _, _) = try sourceLedger()
+        let d4 = try #require(try store.proposal(id: "D-4"))
+        #expect(d4.sealed != nil && d4.expiresAt != nil && d4.status == .pending)
+        let genesis = try #require(try store.proposal(id: "genesis"))
+        #expect(genesis.sealed == nil && genesis.expiresAt == nil)
+        #expect(try store.db.scalarText("SELECT count(*) FROM proposals WHERE id = 'genesis' AND input IS NULL AND sealed_record IS NULL") == "1")
     }
 
     @Test(arguments: [
@@ -131,14 +226,31 @@ struct MigrationTests {
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'committed', 't')",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('D-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't')",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'committed', 't', 77)",
+        // What the folded tables' triggers and checks refused, refused on proposals' columns (v8).
+        "UPDATE proposals SET input = x'7b7d' WHERE id = 'D-2'",
+        "UPDATE proposals SET expires_at = '2030-01-01T00:00:00Z' WHERE id = 'D-4'",
+        "UPDATE proposals SET sealed_record = x'7b7d' WHERE id = 'D-4'",
+        "UPDATE proposals SET sealed_digest = zeroblob(32) WHERE id = 'D-4'",
+        "UPDATE proposals SET input = NULL, expires_at = NULL WHERE id = 'D-4'",
+        "UPDATE proposals SET sealed_record = NULL, sealed_digest = NULL WHERE id = 'D-4'",
+        "UPDATE proposals SET created_at = '2030-01-01T00:00:00Z' WHERE id = 'D-4'",
+        "DELETE FROM proposals WHERE id = 'D-4'",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record, sealed_digest) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d', zeroblob(32))",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record) VALUES ('X-1', 'disbursement', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record, sealed_digest) VALUES ('X-1', 'disbursement', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d', zeroblob(31))",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d', '2026-11-16')",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'', '2026-11-16T00:00:00Z')",
     ])
-    func constraintsAfterV6AndV7StillRefuse(sql: String) throws {
+    func constraintsAfterMigratingStillRefuse(sql: String) throws {
         _ = try sourceLedger()
         try writeV5Copy(of: fixture.dbPath)
         let migrated = try LedgerStore(path: v5Path)
-        let rows = try Self.tables.map { try Self.dump(migrated.db, $0) }
+        let rows = try Self.tables.map { try Self.dump(migrated.db, $0, folded: true) }
+        let proposals = try Self.rows(migrated.db, "SELECT quote(input) || quote(expires_at) || quote(sealed_record) || quote(sealed_digest) FROM proposals ORDER BY rowid")
         #expect(throws: StoreError.self) { try migrated.db.exec(sql) }
-        #expect(try Self.tables.map { try Self.dump(migrated.db, $0) } == rows, "a refused change leaves every table as it was")
+        #expect(try Self.tables.map { try Self.dump(migrated.db, $0, folded: true) } == rows, "a refused change leaves every table as it was")
+        #expect(try Self.rows(migrated.db, "SELECT quote(input) || quote(expires_at) || quote(sealed_record) || quote(sealed_digest) FROM proposals ORDER BY rowid") == proposals)
     }
 
     /// `verify --db` reads a file without migrating it: an unmigrated ledger's nodes are still

@@ -358,10 +358,14 @@ enum Migrations {
     /// The rules the two tables' triggers kept stay, on the columns: `proposals_frozen` now also
     /// refuses any change to input, expiry or sealed record, and `proposals_keep_sealed` refuses
     /// to delete a proposal holding a sealed record. A sealed record belongs to a disbursement
-    /// only (the store never wrote one for another kind; now the schema says so). The expiry
-    /// index is not rebuilt: SQLite answers the sweep's query through `proposals_status`
-    /// (pending proposals are few; the expiry time is read from each of their rows), so a second
-    /// index over the same rows would only cost another page per transaction.
+    /// only (the store never wrote one for another kind; now the schema says so).
+    ///
+    /// Two indexes become partial, over the rows they are for: `committed_seq` is unique among
+    /// committed proposals (a pending one's NULL used to enter the index and move out of it on
+    /// commit: two pages per transaction), and the status index keeps pending proposals only
+    /// (the listing of pending proposals and the expiry sweep read it; committed ones are most
+    /// rows and are listed in rowid order anyway). The expiry index is not rebuilt: the sweep
+    /// reads the few pending proposals through the status index and checks each row's expiry.
     ///
     /// Rebuilt like v6 (every proposal keeps its rowid); `LedgerStore.migrate` refuses to start
     /// on a file with a broken reference, so no input or sealed record without its proposal can
@@ -375,7 +379,7 @@ enum Migrations {
         approval_digest BLOB NOT NULL CHECK (length(approval_digest) = 32),
         status TEXT NOT NULL CHECK (status IN ('pending', 'committed')),
         created_at TEXT NOT NULL,
-        committed_seq INTEGER UNIQUE REFERENCES entries(seq),
+        committed_seq INTEGER REFERENCES entries(seq),
         input BLOB CHECK (length(input) > 0),
         expires_at TEXT CHECK (length(expires_at) = 20),
         sealed_record BLOB CHECK (length(sealed_record) > 0),
@@ -398,7 +402,8 @@ enum Migrations {
     DROP TABLE proposals;
     ALTER TABLE proposals_v8 RENAME TO proposals;
 
-    CREATE INDEX proposals_status ON proposals(status);
+    CREATE UNIQUE INDEX proposals_committed_seq ON proposals(committed_seq) WHERE committed_seq IS NOT NULL;
+    CREATE INDEX proposals_pending ON proposals(status) WHERE status = 'pending';
     CREATE TRIGGER proposals_frozen BEFORE UPDATE ON proposals
     WHEN OLD.status = 'committed' OR NEW.body != OLD.body OR NEW.kind != OLD.kind OR NEW.id != OLD.id
       OR NEW.approval_digest != OLD.approval_digest OR NEW.ledger_id != OLD.ledger_id OR NEW.created_at != OLD.created_at

@@ -141,7 +141,10 @@ struct MigrationTests {
         #expect(named(triggersAfter, "proposals_frozen")?.contains("NEW.sealed_record IS NOT OLD.sealed_record") == true)
         #expect(named(triggersAfter, "proposals_keep_sealed") != nil)
         #expect(try Self.schemaObjects(migrated.db, type: "index")
-                == indexesBefore.filter { !$0.hasPrefix("proposal_inputs_expiry: ") })
+                == (indexesBefore.filter { !$0.hasPrefix("proposal_inputs_expiry: ") && !$0.hasPrefix("proposals_status: ") } + [
+                    "proposals_committed_seq: CREATE UNIQUE INDEX proposals_committed_seq ON proposals(committed_seq) WHERE committed_seq IS NOT NULL",
+                    "proposals_pending: CREATE INDEX proposals_pending ON proposals(status) WHERE status = 'pending'",
+                ]).sorted())
         #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v6' OR name LIKE '%_v7' OR name LIKE '%_v8'") == "0")
         #expect(try migrated.db.scalarText("SELECT count(*) FROM merkle_nodes WHERE last_leaf != ((idx + 1) << level) - 1") == "0")
         #expect(try migrated.db.scalarText("SELECT count(*) FROM merkle_nodes") == "\(2 * source.state.size - Int64(source.state.size.nonzeroBitCount))")
@@ -164,15 +167,15 @@ struct MigrationTests {
         #expect(try Bundle.verify(database: v5Path, jobs: 1, pinnedGenesis: nil).ok)
     }
 
-    /// The expiry sweep (`LedgerStore.expireLocked`) reads pending proposals through the status
-    /// index, never the whole table: v8 dropped the separate expiry index on that basis.
-    @Test func theExpirySweepReadsPendingProposalsByTheStatusIndex() throws {
+    /// The expiry sweep (`LedgerStore.expireLocked`) reads pending proposals through the partial
+    /// index of pending ones, never the whole table: v8 dropped the separate expiry index on that basis.
+    @Test func theExpirySweepReadsPendingProposalsByTheirIndex() throws {
         let (store, _, _) = try sourceLedger()
         let s = try store.db.prepare("EXPLAIN QUERY PLAN " + LedgerStore.expiringSQL).bind(.text("2030-01-01T00:00:00Z"))
         defer { s.reset() }
         var details: [String] = []
         while try s.step() { details.append(s.text(3) ?? "") }
-        #expect(details.contains { $0.contains("SEARCH p USING INDEX proposals_status (status=?)") }, "\(details)")
+        #expect(details.contains { $0.contains("SEARCH p USING INDEX proposals_pending (status=?)") }, "\(details)")
         #expect(!details.contains { $0.hasPrefix("SCAN p") }, "\(details)")
     }
 
@@ -235,6 +238,7 @@ struct MigrationTests {
         "UPDATE proposals SET sealed_record = NULL, sealed_digest = NULL WHERE id = 'D-4'",
         "UPDATE proposals SET created_at = '2030-01-01T00:00:00Z' WHERE id = 'D-4'",
         "DELETE FROM proposals WHERE id = 'D-4'",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'committed', 't', 1)",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record, sealed_digest) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d', zeroblob(32))",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record) VALUES ('X-1', 'disbursement', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d')",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record, sealed_digest) VALUES ('X-1', 'disbursement', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d', zeroblob(31))",

@@ -178,8 +178,12 @@ extension LedgerStore {
             throw StoreError(.refused, field: "institution", rule: .r6,
                              "\(key.institution) has already approved proposal \(id) (key \(other.keyName)); one approval per institution")
         }
-        try db.prepare("INSERT INTO approvals(proposal_id, institution, key_name, signature, created_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(.text(id), .text(key.institution), .text(keyName), .blob(signature.bytes), .text(now)).run()
+        guard let column = Self.approvalSlots.first(where: { $0.institution.sameUTF8(key.institution) })?.prefix else {
+            throw StoreError(.refused, field: "key", rule: .r6, "key \(keyName) belongs to \(key.institution), which does not approve")
+        }
+        // The columns are named from a fixed table, never from input.
+        try db.prepare("UPDATE proposals SET \(column)_key = ?, \(column)_signature = ?, \(column)_approved_at = ? WHERE id = ?")
+            .bind(.text(keyName), .blob(signature.bytes), .text(now), .text(id)).run()
         let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature, messageDigest: digest)
         let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
         guard approvals.count == 2 else {
@@ -206,7 +210,7 @@ extension LedgerStore {
 
     private func openProposal(id: String) throws(StoreError) -> OpenProposal? {
         let s = try db.prepare("""
-            SELECT p.kind, p.ledger_id, p.body, p.status, p.committed_seq, p.expires_at, c.status, c.closed_at
+            SELECT p.kind, p.ledger_id, p.body, p.status, p.committed_seq, p.expires_at, c.status, c.closed_at, \(Self.approvalColumns)
             FROM proposals p LEFT JOIN proposal_closures c ON c.proposal_id = p.id WHERE p.id = ?
             """).bind(.text(id))
         defer { s.reset() }
@@ -214,7 +218,7 @@ extension LedgerStore {
         guard let kind = EntryKind(rawValue: s.text(0) ?? "") else { throw StoreError(.corrupt, "stored proposal \(id) has an unknown kind") }
         let status = s.text(6).flatMap(ProposalRecord.Status.init(rawValue:)) ?? ProposalRecord.Status(rawValue: s.text(3) ?? "") ?? .pending
         return OpenProposal(id: id, kind: kind, ledgerID: s.text(1) ?? "", bodyBytes: s.blob(2), status: status, closedAt: s.text(7),
-                            expiresAt: s.text(5), committedSeq: s.isNull(4) ? nil : s.int(4), approvals: try storedApprovals(of: id))
+                            expiresAt: s.text(5), committedSeq: s.isNull(4) ? nil : s.int(4), approvals: try Self.approvals(s, from: 8, of: id))
     }
 
     /// The key an approval of `p` is judged against: genesis approvals against the keys its body lists.

@@ -140,9 +140,16 @@ public final class LedgerStore {
 
     // MARK: - Proposals
 
+    /// Where a proposal's row keeps each approving institution's one approval (migration v8):
+    /// three columns each, `PREFIX_key`, `PREFIX_signature`, `PREFIX_approved_at`.
+    static let approvalSlots: [(institution: String, prefix: String)] = [("SHCP", "shcp"), ("USAID", "usaid")]
+    /// The approval columns of `proposals p`, in `approvalSlots` order.
+    static let approvalColumns = approvalSlots.map { "p.\($0.prefix)_key, p.\($0.prefix)_signature, p.\($0.prefix)_approved_at" }
+        .joined(separator: ", ")
+
     private static let proposalColumns = """
         p.id, p.kind, p.ledger_id, p.body, p.approval_digest, p.status, p.created_at, p.committed_seq,
-        p.expires_at, c.status, c.closed_at, c.closed_by, c.reason, p.rowid, p.sealed_record
+        p.expires_at, c.status, c.closed_at, c.closed_by, c.reason, p.rowid, p.sealed_record, \(approvalColumns)
         FROM proposals p LEFT JOIN proposal_closures c ON c.proposal_id = p.id
         """
 
@@ -186,7 +193,7 @@ public final class LedgerStore {
         } catch {
             throw StoreError(.corrupt, "stored proposal \(id) does not decode: \(error)")
         }
-        let approvals = try storedApprovals(of: id)
+        let approvals = try Self.approvals(s, from: 15, of: id)
         var sealed: SealedRecord?
         if body.kind == .disbursement, !s.isNull(14) {
             do { sealed = try SealedRecord(json: try JSONParser.parse(s.blob(14)), path: "sealed") } catch {
@@ -205,16 +212,17 @@ public final class LedgerStore {
             expiresAt: s.text(8), committedSeq: s.isNull(7) ? nil : s.int(7), approvals: approvals, sealed: sealed, closure: closure)
     }
 
-    /// The approvals recorded for a proposal, by key name.
-    func storedApprovals(of id: String) throws(StoreError) -> [ProposalRecord.StoredApproval] {
+    /// The approvals in a row read with `approvalColumns` starting at `column`, by key name
+    /// (in UTF-8 byte order, as SQLite's BINARY collation sorts).
+    static func approvals(_ s: SQLiteStatement, from column: Int32, of id: String) throws(StoreError) -> [ProposalRecord.StoredApproval] {
         var approvals: [ProposalRecord.StoredApproval] = []
-        let a = try db.prepare("SELECT institution, key_name, signature, created_at FROM approvals WHERE proposal_id = ? ORDER BY key_name")
-            .bind(.text(id))
-        while try a.step() {
-            guard let sig = try? Signature(bytes: a.blob(2)) else { throw StoreError(.corrupt, "stored approval of \(id) is malformed") }
-            approvals.append(.init(institution: a.text(0) ?? "", keyName: a.text(1) ?? "", signature: sig, createdAt: a.text(3) ?? ""))
+        for (i, (institution, _)) in approvalSlots.enumerated() {
+            let c = column + Int32(i * 3)
+            guard let key = s.text(c) else { continue }
+            guard let sig = try? Signature(bytes: s.blob(c + 1)) else { throw StoreError(.corrupt, "stored approval of \(id) is malformed") }
+            approvals.append(.init(institution: institution, keyName: key, signature: sig, createdAt: s.text(c + 2) ?? ""))
         }
-        return approvals
+        return approvals.sorted { $0.keyName.utf8.lexicographicallyPrecedes($1.keyName.utf8) }
     }
 
     /// The input a proposal was made from (`{"body", "kind"}`), if it was kept.

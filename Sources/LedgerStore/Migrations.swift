@@ -348,17 +348,22 @@ enum Migrations {
     BEGIN SELECT RAISE(ABORT, 'a Merkle leaf must be the entry_hash of the entry at its index'); END;
     """
 
-    /// Folds `proposal_inputs` and `sealed` into `proposals`: a proposal's input and expiry
-    /// time, and a disbursement's sealed record with its digest, become nullable columns of its
-    /// row. Each of the two tables was keyed by the proposal id in a B-tree of its own, with a
-    /// second B-tree for that key: a new proposal wrote four more B-tree pages to the log than
-    /// its row needed, and every approval joined three tables to read it back. Measured with
-    /// `jhf-bench writer` and `load` (BENCHMARKS.md).
+    /// Folds `proposal_inputs`, `sealed` and `approvals` into `proposals`: a proposal's input and
+    /// expiry time, a disbursement's sealed record with its digest, and the one approval each
+    /// institution may give (key, signature, time) become nullable columns of its row. Each of
+    /// the three tables was keyed by the proposal id in a B-tree of its own, with a second
+    /// B-tree for that key: a co-signed disbursement wrote six more B-trees' pages to the log
+    /// than its row needed, and every approval joined four tables to read it back. Measured
+    /// with `jhf-bench writer` and `load` (BENCHMARKS.md).
     ///
-    /// The rules the two tables' triggers kept stay, on the columns: `proposals_frozen` now also
-    /// refuses any change to input, expiry or sealed record, and `proposals_keep_sealed` refuses
-    /// to delete a proposal holding a sealed record. A sealed record belongs to a disbursement
-    /// only (the store never wrote one for another kind; now the schema says so).
+    /// The rules the tables' triggers and keys kept stay, on the columns: `proposals_frozen` now
+    /// also refuses any change to input, expiry or sealed record; `proposals_approved_once`
+    /// refuses to change or remove an approval once given (one per institution, as the
+    /// approvals table's key said); approvals of a committed or closed proposal were already
+    /// refused by `proposals_frozen` and `proposals_closed_stay_closed`, which refuse any change
+    /// to such a row; `proposals_keep_sealed` refuses to delete a proposal holding a sealed
+    /// record. A sealed record belongs to a disbursement only (the store never wrote one for
+    /// another kind; now the schema says so).
     ///
     /// Two indexes become partial, over the rows they are for: `committed_seq` is unique among
     /// committed proposals (a pending one's NULL used to enter the index and move out of it on
@@ -384,21 +389,34 @@ enum Migrations {
         expires_at TEXT CHECK (length(expires_at) = 20),
         sealed_record BLOB CHECK (length(sealed_record) > 0),
         sealed_digest BLOB CHECK (length(sealed_digest) = 32),
+        shcp_key TEXT CHECK (length(shcp_key) > 0),
+        shcp_signature BLOB CHECK (length(shcp_signature) = 64),
+        shcp_approved_at TEXT,
+        usaid_key TEXT CHECK (length(usaid_key) > 0),
+        usaid_signature BLOB CHECK (length(usaid_signature) = 64),
+        usaid_approved_at TEXT,
         CHECK ((status = 'committed') = (committed_seq IS NOT NULL)),
         CHECK ((input IS NULL) = (expires_at IS NULL)),
         CHECK ((sealed_record IS NULL) = (sealed_digest IS NULL)),
-        CHECK (sealed_record IS NULL OR kind = 'disbursement')
+        CHECK (sealed_record IS NULL OR kind = 'disbursement'),
+        CHECK ((shcp_key IS NULL) = (shcp_signature IS NULL) AND (shcp_key IS NULL) = (shcp_approved_at IS NULL)),
+        CHECK ((usaid_key IS NULL) = (usaid_signature IS NULL) AND (usaid_key IS NULL) = (usaid_approved_at IS NULL))
     ) STRICT;
     INSERT INTO proposals_v8(rowid, id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq,
-                             input, expires_at, sealed_record, sealed_digest)
+                             input, expires_at, sealed_record, sealed_digest,
+                             shcp_key, shcp_signature, shcp_approved_at, usaid_key, usaid_signature, usaid_approved_at)
         SELECT p.rowid, p.id, p.kind, p.ledger_id, p.body, p.approval_digest, p.status, p.created_at, p.committed_seq,
-               i.input, i.expires_at, s.record, s.digest
+               i.input, i.expires_at, s.record, s.digest,
+               a.key_name, a.signature, a.created_at, b.key_name, b.signature, b.created_at
         FROM proposals p LEFT JOIN proposal_inputs i ON i.proposal_id = p.id LEFT JOIN sealed s ON s.disbursement_id = p.id
+        LEFT JOIN approvals a ON a.proposal_id = p.id AND a.institution = 'SHCP'
+        LEFT JOIN approvals b ON b.proposal_id = p.id AND b.institution = 'USAID'
         ORDER BY p.rowid;
 
     DROP TRIGGER proposal_closures_pending_only;
     DROP TABLE proposal_inputs;
     DROP TABLE sealed;
+    DROP TABLE approvals;
     DROP TABLE proposals;
     ALTER TABLE proposals_v8 RENAME TO proposals;
 
@@ -413,6 +431,12 @@ enum Migrations {
     CREATE TRIGGER proposals_no_delete_committed BEFORE DELETE ON proposals
     WHEN OLD.status = 'committed'
     BEGIN SELECT RAISE(ABORT, 'committed proposals cannot be deleted'); END;
+    CREATE TRIGGER proposals_approved_once BEFORE UPDATE ON proposals
+    WHEN (OLD.shcp_key IS NOT NULL AND (NEW.shcp_key IS NOT OLD.shcp_key OR NEW.shcp_signature IS NOT OLD.shcp_signature
+                                        OR NEW.shcp_approved_at IS NOT OLD.shcp_approved_at))
+      OR (OLD.usaid_key IS NOT NULL AND (NEW.usaid_key IS NOT OLD.usaid_key OR NEW.usaid_signature IS NOT OLD.usaid_signature
+                                         OR NEW.usaid_approved_at IS NOT OLD.usaid_approved_at))
+    BEGIN SELECT RAISE(ABORT, 'approvals cannot be changed'); END;
     CREATE TRIGGER proposals_keep_sealed BEFORE DELETE ON proposals
     WHEN OLD.sealed_record IS NOT NULL
     BEGIN SELECT RAISE(ABORT, 'sealed records cannot be deleted'); END;

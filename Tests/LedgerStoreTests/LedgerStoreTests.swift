@@ -144,7 +144,7 @@ struct LedgerStoreTests {
         let store = try storeWithEntries(6)
         let tree = store.tree
         // Make the file a version-2 ledger: no Merkle table (what a ledger written before this release has),
-        // proposal inputs and sealed records in tables of their own.
+        // proposal inputs, sealed records and approvals in tables of their own.
         let c = try SQLiteConnection(path: dbPath, readOnly: false)
         try c.exec("""
             DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries; DROP TABLE merkle_nodes;
@@ -157,6 +157,10 @@ struct LedgerStoreTests {
             CREATE TABLE proposal_inputs (proposal_id TEXT PRIMARY KEY NOT NULL REFERENCES proposals(id), input BLOB NOT NULL,
                                           expires_at TEXT NOT NULL) STRICT;
             INSERT INTO proposal_inputs SELECT id, input, expires_at FROM proposals WHERE input IS NOT NULL;
+            CREATE TABLE approvals (proposal_id TEXT NOT NULL REFERENCES proposals(id), institution TEXT NOT NULL, key_name TEXT NOT NULL,
+                                    signature BLOB NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (proposal_id, institution)) STRICT;
+            INSERT INTO approvals SELECT id, 'SHCP', shcp_key, shcp_signature, shcp_approved_at FROM proposals WHERE shcp_key IS NOT NULL;
+            INSERT INTO approvals SELECT id, 'USAID', usaid_key, usaid_signature, usaid_approved_at FROM proposals WHERE usaid_key IS NOT NULL;
             PRAGMA user_version = 2
             """)
         let reopened = try LedgerStore(path: dbPath)

@@ -37,7 +37,7 @@ struct MigrationTests {
     }
 
     /// Writes a version-5 database at `v5Path` holding every row of `source` (a current store:
-    /// its proposals' inputs and sealed records go back into v5's tables of their own).
+    /// its proposals' inputs, sealed records and approvals go back into v5's tables of their own).
     func writeV5Copy(of source: String) throws {
         let c = try SQLiteConnection(path: v5Path, readOnly: false)
         try LedgerStore.configure(c)
@@ -50,6 +50,14 @@ struct MigrationTests {
                 try c.exec("INSERT INTO main.sealed(disbursement_id, record, digest) SELECT id, sealed_record, sealed_digest FROM src.proposals WHERE sealed_record IS NOT NULL ORDER BY rowid")
             case "proposal_inputs":
                 try c.exec("INSERT INTO main.proposal_inputs(proposal_id, input, expires_at) SELECT id, input, expires_at FROM src.proposals WHERE input IS NOT NULL ORDER BY rowid")
+            case "approvals":
+                for (institution, prefix) in LedgerStore.approvalSlots {
+                    try c.exec("""
+                        INSERT INTO main.approvals(proposal_id, institution, key_name, signature, created_at)
+                        SELECT id, '\(institution)', \(prefix)_key, \(prefix)_signature, \(prefix)_approved_at FROM src.proposals
+                        WHERE \(prefix)_key IS NOT NULL ORDER BY rowid
+                        """)
+                }
             default:
                 // The columns v5 has (the source has more: v7 adds one to merkle_nodes, v8 four to proposals).
                 let columns = try Self.rows(c, "SELECT name FROM pragma_table_info('\(t)', 'main') ORDER BY cid").joined(separator: ", ")
@@ -74,8 +82,8 @@ struct MigrationTests {
     }
 
     /// Every row of `table` as text, sorted, with the rowid where the table has one, in v5's
-    /// columns. After v8 the inputs and sealed records are read back out of `proposals`, in the
-    /// shape of v5's tables (whose own rowids are gone with them).
+    /// columns. After v8 the inputs, sealed records and approvals are read back out of
+    /// `proposals`, in the shape of v5's tables (whose own rowids are gone with them).
     static func dump(_ c: SQLiteConnection, _ table: String, folded: Bool = false) throws -> [String] {
         func joined(_ fields: [String]) -> String { fields.map { "quote(\($0))" }.joined(separator: " || ',' || ") }
         switch (table, folded) {
@@ -83,6 +91,11 @@ struct MigrationTests {
         case ("sealed", false): return try rows(c, "SELECT \(joined(["disbursement_id", "record", "digest"])) FROM sealed").sorted()
         case ("proposal_inputs", true): return try rows(c, "SELECT \(joined(["id", "input", "expires_at"])) FROM proposals WHERE input IS NOT NULL").sorted()
         case ("proposal_inputs", false): return try rows(c, "SELECT \(joined(["proposal_id", "input", "expires_at"])) FROM proposal_inputs").sorted()
+        case ("approvals", true):
+            return try LedgerStore.approvalSlots.flatMap { institution, prefix in
+                try rows(c, "SELECT \(joined(["id", "'\(institution)'", "\(prefix)_key", "\(prefix)_signature", "\(prefix)_approved_at"])) FROM proposals WHERE \(prefix)_key IS NOT NULL")
+            }.sorted()
+        case ("approvals", false): return try rows(c, "SELECT \(joined(["proposal_id", "institution", "key_name", "signature", "created_at"])) FROM approvals").sorted()
         default: break
         }
         let columns = table == "merkle_nodes" ? ["level", "idx", "hash"]
@@ -120,6 +133,8 @@ struct MigrationTests {
         #expect(try Self.uniqueIndexes(before) == ["entries(entry_hash)", "entries(entry_id)", "proposals(id)", "proposals(approval_digest)", "proposals(committed_seq)"])
         let rowsBefore = try Self.tables.map { try Self.dump(before, $0) }
         #expect(rowsBefore[Self.tables.firstIndex(of: "sealed")!].count == 4 && rowsBefore[Self.tables.firstIndex(of: "proposal_inputs")!].count == 4)
+        // Genesis and D-1 approved by both institutions, D-2 by one.
+        #expect(rowsBefore[Self.tables.firstIndex(of: "approvals")!].count == 5)
         let triggersBefore = try Self.schemaObjects(before, type: "trigger")
         let indexesBefore = try Self.schemaObjects(before, type: "index")
 
@@ -130,16 +145,17 @@ struct MigrationTests {
         for (t, rows) in zip(Self.tables, rowsBefore) {
             #expect(try Self.dump(migrated.db, t, folded: true) == rows, "table \(t)")
         }
-        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name IN ('sealed', 'proposal_inputs')") == "0")
+        #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name IN ('sealed', 'proposal_inputs', 'approvals')") == "0")
         // Every trigger as it was, but for the folded tables' own, which became proposals_frozen's
-        // column checks and proposals_keep_sealed.
-        let folded: Set = ["proposal_inputs_no_update", "sealed_no_update", "sealed_no_delete", "proposals_frozen"]
+        // column checks, proposals_approved_once and proposals_keep_sealed.
+        let folded: Set = ["proposal_inputs_no_update", "sealed_no_update", "sealed_no_delete", "approvals_no_update", "approvals_open_only", "proposals_frozen"]
+        let added = ["proposals_keep_sealed: ", "proposals_approved_once: "]
         let triggersAfter = try Self.schemaObjects(migrated.db, type: "trigger")
         func named(_ list: [String], _ name: String) -> String? { list.first { $0.hasPrefix(name + ": ") } }
-        #expect(triggersAfter.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } && !t.hasPrefix("proposals_keep_sealed: ") }
+        #expect(triggersAfter.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } && !added.contains { t.hasPrefix($0) } }
                 == triggersBefore.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } })
         #expect(named(triggersAfter, "proposals_frozen")?.contains("NEW.sealed_record IS NOT OLD.sealed_record") == true)
-        #expect(named(triggersAfter, "proposals_keep_sealed") != nil)
+        #expect(named(triggersAfter, "proposals_keep_sealed") != nil && named(triggersAfter, "proposals_approved_once") != nil)
         #expect(try Self.schemaObjects(migrated.db, type: "index")
                 == (indexesBefore.filter { !$0.hasPrefix("proposal_inputs_expiry: ") && !$0.hasPrefix("proposals_status: ") } + [
                     "proposals_committed_seq: CREATE UNIQUE INDEX proposals_committed_seq ON proposals(committed_seq) WHERE committed_seq IS NOT NULL",
@@ -155,6 +171,7 @@ struct MigrationTests {
             let (old, new) = (try source.proposal(id: id), try migrated.proposal(id: id))
             #expect(old?.sealed?.json == new?.sealed?.json && old?.expiresAt == new?.expiresAt && new?.sealed != nil && new?.expiresAt != nil, "\(id)")
             #expect(try source.storedInput(id: id) == migrated.storedInput(id: id) && migrated.storedInput(id: id) != nil, "\(id)")
+            #expect(old?.approvals == new?.approvals, "\(id)")
         }
         #expect(try source.sealedLines().map(\.bytes) == migrated.sealedLines().map(\.bytes))
 
@@ -179,11 +196,12 @@ struct MigrationTests {
         #expect(!details.contains { $0.hasPrefix("SCAN p") }, "\(details)")
     }
 
-    /// A version-7 file with a sealed record or an input whose proposal is missing (written past
-    /// the foreign keys) is not migrated: v8's join would drop the row.
+    /// A version-7 file with a sealed record, an input or an approval whose proposal is missing
+    /// (written past the foreign keys) is not migrated: v8's join would drop the row.
     @Test(arguments: [
         "INSERT INTO sealed(disbursement_id, record, digest) VALUES ('D-404', x'7b7d', zeroblob(32))",
         "INSERT INTO proposal_inputs(proposal_id, input, expires_at) VALUES ('D-404', x'7b7d', '2026-11-16T00:00:00Z')",
+        "INSERT INTO approvals(proposal_id, institution, key_name, signature, created_at) VALUES ('D-404', 'SHCP', 'shcp-ana', zeroblob(64), '2026-11-02T00:00:00Z')",
     ])
     func aV7LedgerWithAnOrphanIsNotMigratedAndNotChanged(orphan: String) throws {
         _ = try sourceLedger()
@@ -238,6 +256,15 @@ struct MigrationTests {
         "UPDATE proposals SET sealed_record = NULL, sealed_digest = NULL WHERE id = 'D-4'",
         "UPDATE proposals SET created_at = '2030-01-01T00:00:00Z' WHERE id = 'D-4'",
         "DELETE FROM proposals WHERE id = 'D-4'",
+        "UPDATE proposals SET shcp_signature = zeroblob(64) WHERE id = 'D-2'",
+        "UPDATE proposals SET shcp_key = 'shcp-bea' WHERE id = 'D-2'",
+        "UPDATE proposals SET shcp_approved_at = '2030-01-01T00:00:00Z' WHERE id = 'D-2'",
+        "UPDATE proposals SET shcp_key = NULL, shcp_signature = NULL, shcp_approved_at = NULL WHERE id = 'D-2'",
+        "UPDATE proposals SET usaid_key = 'usaid-ben', usaid_signature = zeroblob(64), usaid_approved_at = 't' WHERE id = 'D-1'",
+        "UPDATE proposals SET usaid_key = 'usaid-ben', usaid_signature = zeroblob(64), usaid_approved_at = 't' WHERE id = 'D-3'",
+        "UPDATE proposals SET usaid_key = 'usaid-ben', usaid_signature = zeroblob(63), usaid_approved_at = 't' WHERE id = 'D-4'",
+        "UPDATE proposals SET usaid_key = 'usaid-ben', usaid_signature = zeroblob(64) WHERE id = 'D-4'",
+        "UPDATE proposals SET usaid_key = '', usaid_signature = zeroblob(64), usaid_approved_at = 't' WHERE id = 'D-4'",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'committed', 't', 1)",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record, sealed_digest) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d', zeroblob(32))",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, sealed_record) VALUES ('X-1', 'disbursement', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d')",

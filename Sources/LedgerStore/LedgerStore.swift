@@ -61,7 +61,6 @@ public final class LedgerStore {
     /// The journal only serves rolling back one refused request; it is bounded by the pages one
     /// transaction touches (`Limits.writeBatchRequestsMax` requests) and never needs to survive a crash.
     static func configure(_ c: SQLiteConnection) throws(StoreError) {
-        if let ps = ProcessInfo.processInfo.environment["JHF_PAGE_SIZE"] { try c.exec("PRAGMA page_size=\(ps)") }
         let mode = try c.scalarText("PRAGMA journal_mode=WAL")
         guard mode == "wal" else { throw StoreError(.io, "SQLite refused WAL mode (journal_mode is \(mode ?? "unknown"))") }
         try c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-\(Limits.storePageCacheKiB); PRAGMA temp_store=MEMORY")
@@ -193,7 +192,7 @@ public final class LedgerStore {
         } catch {
             throw StoreError(.corrupt, "stored proposal \(id) does not decode: \(error)")
         }
-        let approvals = try Self.approvals(s, from: 15, of: id)
+        let approvals = try Self.approvals(s, from: 15, of: id)  // `approvalColumns` close `proposalColumns`
         var sealed: SealedRecord?
         if body.kind == .disbursement, !s.isNull(14) {
             do { sealed = try SealedRecord(json: try JSONParser.parse(s.blob(14)), path: "sealed") } catch {

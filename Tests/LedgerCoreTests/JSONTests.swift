@@ -34,6 +34,11 @@ struct JSONTests {
         ("invalid UTF-8 continuation", Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8), "invalid UTF-8"),
         ("overlong UTF-8", Array(#"[""#.utf8) + [0xC0, 0xAF] + Array(#""]"#.utf8), "invalid UTF-8"),
         ("UTF-8 encoded surrogate", Array(#"[""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""]"#.utf8), "invalid UTF-8"),
+        ("truncated four-byte sequence", Array(#"[""#.utf8) + [0xF0, 0x9F, 0x98] + Array(#""]"#.utf8), "invalid UTF-8"),
+        ("byte F5 (beyond U+10FFFF)", Array(#"[""#.utf8) + [0xF5, 0x80, 0x80, 0x80] + Array(#""]"#.utf8), "invalid UTF-8"),
+        ("lone continuation byte", Array(#"[""#.utf8) + [0x80] + Array(#""]"#.utf8), "invalid UTF-8"),
+        ("invalid UTF-8 in a key", Array(#"{""#.utf8) + [0xFF] + Array(#"":1}"#.utf8), "invalid UTF-8"),
+        ("invalid UTF-8 after an escape", Array(#"["\n"#.utf8) + [0xC3] + Array(#""]"#.utf8), "invalid UTF-8"),
         ("lone high surrogate escape", Array(#"["\ud83d"]"#.utf8), "surrogate"),
         ("lone low surrogate escape", Array(#"["\ude02"]"#.utf8), "surrogate"),
         ("high surrogate then non-surrogate", Array(#"["\ud83d\u0041"]"#.utf8), "surrogate"),
@@ -66,6 +71,16 @@ struct JSONTests {
             #expect(error.code == .json)
             #expect(error.description.contains(reason), "\(name): \(error.description)")
         }
+    }
+
+    /// Valid UTF-8 comes through byte for byte, including U+FFFD itself (which the parser's
+    /// check must not mistake for a repaired byte) and characters outside the BMP.
+    @Test(arguments: [[0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0x65, 0xCC, 0x81], [0xF4, 0x8F, 0xBF, 0xBF]] as [[UInt8]])
+    func validUTF8IsKeptByteForByte(_ bytes: [UInt8]) throws {
+        let doc = Array(#"[""#.utf8) + bytes + Array(#""]"#.utf8)
+        guard case .array(let a) = try JSONParser.parse(doc), case .string(let s)? = a.first else { Issue.record("not a string"); return }
+        #expect(Array(s.utf8) == bytes)
+        #expect(try JSONParser.parse(doc).canonicalBytes == doc)
     }
 
     @Test func nestingSixteenIsAccepted() throws {

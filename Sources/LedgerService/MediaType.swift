@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// Reading the media type of a request's `Content-Type` header.
 enum MediaType {
     /// Whether a `Content-Type` value names `application/json`, parameters (`; charset=utf-8`)
@@ -10,9 +12,6 @@ enum MediaType {
         func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
         while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
-        let json = "application/json".utf8
-        guard bytes.count == json.count else { return false }
-        // ASCII case folding only: a non-ASCII byte never matches.
-        return zip(bytes, json).allSatisfy { b, j in (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == j }
+        return bytes.equalsASCIIIgnoringCase(lowercase: "application/json".utf8)
     }
 }

@@ -53,22 +53,31 @@ enum Measure {
         let echo = Thread {
             var buffer = [UInt8](repeating: 0, count: 600)
             for _ in 0..<count {
-                var got = 0
-                while got < 600 { let n = buffer.withUnsafeMutableBytes { recv(theirs, $0.baseAddress! + got, 600 - got, 0) }; if n <= 0 { return }; got += n }
-                _ = buffer.withUnsafeBytes { send(theirs, $0.baseAddress, 600, 0) }
+                guard receiveAll(theirs, &buffer) else { return }
+                _ = buffer.withUnsafeBytes { send(theirs, $0.baseAddress, $0.count, 0) }
             }
         }
         let cpu = preciseCPUSeconds()
         echo.start()
         var buffer = [UInt8](repeating: 7, count: 600)
         for _ in 0..<count {
-            _ = buffer.withUnsafeBytes { send(mine, $0.baseAddress, 600, 0) }
-            var got = 0
-            while got < 600 { let n = buffer.withUnsafeMutableBytes { recv(mine, $0.baseAddress! + got, 600 - got, 0) }; guard n > 0 else { throw BenchError("echo failed") }; got += n }
+            _ = buffer.withUnsafeBytes { send(mine, $0.baseAddress, $0.count, 0) }
+            guard receiveAll(mine, &buffer) else { throw BenchError("echo failed") }
         }
         // The echo thread has finished its last send once this thread has received it; its
         // CPU time is in the process clock by then, give or take its return.
         return (preciseCPUSeconds() - cpu) / Double(count) * 1e6
+    }
+
+    /// Fills `buffer` from `fd`; false if the other end closed or failed first.
+    private static func receiveAll(_ fd: Int32, _ buffer: inout [UInt8]) -> Bool {
+        var got = 0
+        while got < buffer.count {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + got, $0.count - got, 0) }
+            guard n > 0 else { return false }
+            got += n
+        }
+        return true
     }
 
     /// This process's CPU time, all threads, in nanosecond resolution (/proc counts in ticks).

@@ -155,7 +155,7 @@ final class SocketHTTP {
         while i < head.endIndex {
             var end = i
             while end < head.endIndex && head[end] != UInt8(ascii: "\r") { end += 1 }
-            if end - i > name.count && zip(head[i..<(i + name.count)], name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
+            if end - i > name.count && head[i..<(i + name.count)].equalsASCIIIgnoringCase(lowercase: name) {
                 length = head[(i + name.count)..<end].filter(digit).reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
             }
             i = end + 2

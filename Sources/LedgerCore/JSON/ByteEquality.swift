@@ -15,3 +15,13 @@ extension String {
         return a.elementsEqual(b)
     }
 }
+
+extension Collection<UInt8> {
+    /// True when these bytes are `lowercase` (an ASCII literal in lower case) up to ASCII case:
+    /// only A–Z fold, any other byte must be equal. The comparison HTTP's case-insensitive
+    /// tokens need (RFC 9110: media types, field names), without making strings of them.
+    @inlinable
+    public func equalsASCIIIgnoringCase(lowercase: some Collection<UInt8>) -> Bool {
+        count == lowercase.count && zip(self, lowercase).allSatisfy { b, l in (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == l }
+    }
+}

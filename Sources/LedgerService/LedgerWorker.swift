@@ -26,7 +26,7 @@ public final class LedgerWorker: Sendable {
 
     /// What request threads need to verify an approval signature before it reaches the
     /// store's one writer: pending proposals' approval messages and the active approver keys.
-    /// Only a hint: the store re-checks that key, signature and message digest all match.
+    /// Only a hint: the store re-checks that key, signature and message bytes all match.
     private struct Hints {
         var messages: [String: [UInt8]] = [:]
         var keys: [String: PublicKey] = [:]
@@ -80,7 +80,7 @@ public final class LedgerWorker: Sendable {
             guard let m = h.messages[id], let k = h.keys[keyName] else { return nil }
             return (m, k)
         }), key.verify(signature, over: message) else { return nil }
-        return PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key, signature: signature, messageDigest: Hash.sha256(message))
+        return PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key, signature: signature, message: message)
     }
 
     private func refreshKeys(_ store: LedgerStore) {

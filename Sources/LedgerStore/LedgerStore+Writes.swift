@@ -133,7 +133,7 @@ extension LedgerStore {
             VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
             """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(bodyBytes), .blob(digest.bytes), .text(now),
                       input.map { .blob($0.bytes) } ?? .null, input.map { .text($0.expiresAt) } ?? .null,
-                      sealed.map { .blob($0.json.canonicalBytes) } ?? .null, sealed.map { .blob($0.digest.bytes) } ?? .null).run()
+                      sealed.map { .blob($0.canonicalBytes) } ?? .null, sealed.map { .blob($0.digest.bytes) } ?? .null).run()
         return digest
     }
 
@@ -165,14 +165,11 @@ extension LedgerStore {
             throw StoreError(.refused, field: "key", rule: .r6, "key \(keyName) has role \(key.role.rawValue), not approver")
         }
         let message = Body.approvalMessage(canonicalBody: p.bodyBytes[...], kind: p.kind.rawValue, ledgerID: p.ledgerID)
-        let digest = Hash.sha256(message)
         // A signature the caller verified is taken only if it is exactly the check made here.
-        let alreadyVerified = pre.map {
-            $0.keyName.sameUTF8(keyName) && $0.publicKey == key.publicKey && $0.signature == signature && $0.messageDigest == digest
-        } ?? false
+        let alreadyVerified = pre?.covers(keyName: keyName, publicKey: key.publicKey, signature: signature, message: message) ?? false
         guard alreadyVerified || key.publicKey.verify(signature, over: message) else {
             throw StoreError(.refused, field: "signature", rule: .r6,
-                             "signature by \(keyName) does not verify over proposal \(id) (approval digest \(digest.spokenGroups))")
+                             "signature by \(keyName) does not verify over proposal \(id) (approval digest \(Hash.sha256(message).spokenGroups))")
         }
         if let other = p.approvals.first(where: { $0.institution == key.institution }) {
             throw StoreError(.refused, field: "institution", rule: .r6,
@@ -184,7 +181,7 @@ extension LedgerStore {
         // The columns are named from a fixed table, never from input.
         try db.prepare("UPDATE proposals SET \(column)_key = ?, \(column)_signature = ?, \(column)_approved_at = ? WHERE id = ?")
             .bind(.text(keyName), .blob(signature.bytes), .text(now), .text(id)).run()
-        let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature, messageDigest: digest)
+        let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature, message: message)
         let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
         guard approvals.count == 2 else {
             remember(verified, for: id)

@@ -9,7 +9,7 @@ public enum WriteRequest: Sendable {
     case propose(ProposalDraft)
     /// One institution's approval: the key's name and its signature over the approval message.
     /// `verified` may carry the same signature already verified by the caller; the store
-    /// uses it only if key, signature and message digest all match what it would check.
+    /// uses it only if key, signature and message bytes all match what it would check.
     case approve(id: String, keyName: String, signature: Signature, verified: PreparedEntry.VerifiedSignature? = nil)
     /// A proposer takes a pending proposal back. Nothing in the chain changes.
     case withdraw(id: String, by: String, reason: String)

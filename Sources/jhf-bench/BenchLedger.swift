@@ -52,12 +52,11 @@ enum BenchLedger {
     static func requests(_ n: Int, now: String) throws(StoreError) -> [WriteRequest] {
         let draft = try ProposalDraft(kind: .disbursement, input: BenchKeys.disbursementInput(n), salt: BenchKeys.sealed(n).salt, now: now)
         let message = draft.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
-        let digest = Hash.sha256(message)
         return [.propose(draft)] + BenchKeys.approvers(n).map { name in
             let key = BenchKeys.secrets[name]!
             let signature = key.sign(message)
             return .approve(id: draft.id, keyName: name, signature: signature,
-                            verified: .init(keyName: name, publicKey: key.publicKey, signature: signature, messageDigest: digest))
+                            verified: .init(keyName: name, publicKey: key.publicKey, signature: signature, message: message))
         }
     }
 }

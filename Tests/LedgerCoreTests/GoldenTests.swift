@@ -127,4 +127,18 @@ enum Golden {
         #expect(report.ok, "\(report.failures)")
         #expect(report.headHash?.hex == Golden.expectedHashes.last)
     }
+
+    /// A sealed record's bytes and digest, kept from its construction, are JCS of the record as
+    /// decoded, whatever the form of the JSON it was read from.
+    @Test func sealedRecordKeepsItsCanonicalBytesAndDigest() throws {
+        let text = #"{"salt":"AAECAwQFBgcICQoLDA0ODw==","payee_tax_id":"MAB9307148T4","notes":"Cl\u00ednica","payee_account":{"scheme":"CLABE","number":"002010077777777771"}}"#
+        let r = try SealedRecord(json: try JSONParser.parse(Array(text.utf8)), path: "sealed")
+        #expect(r.canonicalBytes == r.json.canonicalBytes)
+        #expect(r.digest == Hash.sha256(r.json.canonicalBytes))
+        #expect(String(decoding: r.canonicalBytes, as: UTF8.self)
+            == #"{"notes":"Clínica","payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"MAB9307148T4","salt":"AAECAwQFBgcICQoLDA0ODw=="}"#)
+        let built = try SealedRecord(accountNumber: "002010077777777771", payeeTaxID: "MAB9307148T4", notes: "Clínica", salt: Array(0..<16))
+        #expect(built == r)
+        #expect(built.digest == r.digest)
+    }
 }

@@ -39,6 +39,9 @@ struct JSONTests {
         ("lone continuation byte", Array(#"[""#.utf8) + [0x80] + Array(#""]"#.utf8), "invalid UTF-8"),
         ("invalid UTF-8 in a key", Array(#"{""#.utf8) + [0xFF] + Array(#"":1}"#.utf8), "invalid UTF-8"),
         ("invalid UTF-8 after an escape", Array(#"["\n"#.utf8) + [0xC3] + Array(#""]"#.utf8), "invalid UTF-8"),
+        // The ASCII fast path must look at every byte, the last one too.
+        ("invalid byte after 200 ASCII bytes", Array(("[\"" + String(repeating: "a", count: 200)).utf8) + [0xFF] + Array(#""]"#.utf8), "invalid UTF-8"),
+        ("invalid byte first, then ASCII", Array(#"[""#.utf8) + [0xC3] + Array((String(repeating: "a", count: 40) + "\"]").utf8), "invalid UTF-8"),
         ("lone high surrogate escape", Array(#"["\ud83d"]"#.utf8), "surrogate"),
         ("lone low surrogate escape", Array(#"["\ude02"]"#.utf8), "surrogate"),
         ("high surrogate then non-surrogate", Array(#"["\ud83d\u0041"]"#.utf8), "surrogate"),
@@ -75,7 +78,8 @@ struct JSONTests {
 
     /// Valid UTF-8 comes through byte for byte, including U+FFFD itself (which the parser's
     /// check must not mistake for a repaired byte) and characters outside the BMP.
-    @Test(arguments: [[0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0x65, 0xCC, 0x81], [0xF4, 0x8F, 0xBF, 0xBF]] as [[UInt8]])
+    @Test(arguments: [[0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0x65, 0xCC, 0x81], [0xF4, 0x8F, 0xBF, 0xBF],
+                      Array(0x20...0x7F).filter { $0 != 0x22 && $0 != 0x5C }] as [[UInt8]])
     func validUTF8IsKeptByteForByte(_ bytes: [UInt8]) throws {
         let doc = Array(#"[""#.utf8) + bytes + Array(#""]"#.utf8)
         guard case .array(let a) = try JSONParser.parse(doc), case .string(let s)? = a.first else { Issue.record("not a string"); return }

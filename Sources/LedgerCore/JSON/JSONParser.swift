@@ -181,14 +181,18 @@ public struct JSONParser: ~Copyable {
     private mutating func parseString() throws(LedgerError) -> String {
         pos += 1  // opening quote
         let start = pos
-        // Fast path: no escapes.
+        // Fast path: no escapes. `seen` collects every byte's bits, to tell all-ASCII strings.
+        var seen: UInt8 = 0
         while pos < bytes.count {
             let c = bytes[pos]
             if c == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<pos])
                 pos += 1
+                // ASCII is valid UTF-8 that decodes byte for byte: nothing to check.
+                if seen < 0x80 { return String(decoding: raw, as: UTF8.self) }
                 return try makeString(raw, at: start)
             }
+            seen |= c
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw error("control character \(describe(c)) must be escaped in a string") }
             pos += 1

@@ -6,6 +6,10 @@ public struct SealedRecord: Sendable, Equatable {
     public let accountScheme: String
     public let payeeTaxID: String
     public let salt: [UInt8]
+    /// JCS(record): what `sealed.jsonl` holds and what the digest is taken over, computed once.
+    public let canonicalBytes: [UInt8]
+    /// sealed_digest = SHA-256(JCS(record)), computed once.
+    public let digest: Hash
 
     public static let fields = ["notes", "payee_account", "payee_tax_id", "salt"]
 
@@ -29,15 +33,19 @@ public struct SealedRecord: Sendable, Equatable {
             throw r.fail("salt", "must be canonical padded base64 of \(Limits.saltBytes) bytes")
         }
         self.salt = salt
+        canonicalBytes = Self.json(notes: notes, accountNumber: accountNumber, accountScheme: accountScheme, payeeTaxID: payeeTaxID, salt: salt)
+            .canonicalBytes
+        digest = Hash.sha256(canonicalBytes)
     }
 
     public var json: JSONValue {
+        Self.json(notes: notes, accountNumber: accountNumber, accountScheme: accountScheme, payeeTaxID: payeeTaxID, salt: salt)
+    }
+
+    private static func json(notes: String, accountNumber: String, accountScheme: String, payeeTaxID: String, salt: [UInt8]) -> JSONValue {
         .object([
             "notes": .s(notes), "payee_account": .object(["number": .s(accountNumber), "scheme": .s(accountScheme)]),
             "payee_tax_id": .s(payeeTaxID), "salt": .s(Base64.encode(salt)),
         ])
     }
-
-    /// sealed_digest = SHA-256(JCS(record)).
-    public var digest: Hash { Hash.sha256(json.canonicalBytes) }
 }

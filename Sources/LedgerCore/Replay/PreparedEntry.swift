@@ -31,16 +31,23 @@ public struct PreparedEntry: Sendable {
         public let valid: Bool
     }
 
-    /// A signature that `PublicKey.verify` accepted earlier in this process, over a
-    /// message with digest `messageDigest`.
+    /// A signature that `PublicKey.verify` accepted earlier in this process, over `message`.
+    ///
+    /// It is matched against a later check by comparing the message's bytes, not a digest of
+    /// them: equal bytes are the whole condition, and comparing costs far less than hashing.
     public struct VerifiedSignature: Sendable {
         public let keyName: String
         public let publicKey: PublicKey
         public let signature: Signature
-        public let messageDigest: Hash
+        public let message: [UInt8]
 
-        public init(keyName: String, publicKey: PublicKey, signature: Signature, messageDigest: Hash) {
-            (self.keyName, self.publicKey, self.signature, self.messageDigest) = (keyName, publicKey, signature, messageDigest)
+        public init(keyName: String, publicKey: PublicKey, signature: Signature, message: [UInt8]) {
+            (self.keyName, self.publicKey, self.signature, self.message) = (keyName, publicKey, signature, message)
+        }
+
+        /// Whether this is the verification of `signature` by `publicKey` (named `keyName`) over `message`.
+        public func covers(keyName: String, publicKey: PublicKey, signature: Signature, message: [UInt8]) -> Bool {
+            self.keyName.sameUTF8(keyName) && self.publicKey == publicKey && self.signature == signature && self.message == message
         }
     }
 
@@ -112,15 +119,15 @@ public struct PreparedEntry: Sendable {
     }
 
     /// Takes over signatures verified earlier over exactly this entry's approval message
-    /// (same key name, public key, signature bytes and message digest), so the replay
-    /// does not verify them twice. The replay still checks every other part of R6, and
-    /// re-verifies any approval not matched here or whose key in force differs.
+    /// (same key name, signature bytes and message bytes), so the replay does not verify
+    /// them twice. The replay still checks every other part of R6, and re-verifies any
+    /// approval not matched here or whose key in force differs from the one verified with.
     public mutating func reuse(_ verified: [VerifiedSignature]) {
         guard let entry, let approvalMessage, !verified.isEmpty else { return }
-        let digest = Hash.sha256(approvalMessage)
         for a in entry.approvals {
             guard let v = verified.first(where: {
-                $0.keyName.sameUTF8(a.key) && $0.signature == a.signature && $0.messageDigest == digest
+                // The public key is compared by the replay, against the key in force.
+                $0.keyName.sameUTF8(a.key) && $0.signature == a.signature && $0.message == approvalMessage
             }) else { continue }
             signatureChecks.append(SignatureCheck(keyName: a.key, publicKey: v.publicKey, valid: true))
         }

@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // libxml2 from Debian (libxml2-dev): the streaming SAX2 parser behind the camt.053 reader.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Linux calls the Glibc module leaves out (naming a thread); a header only, nothing to link.
+        .systemLibrary(name: "CLinux"),
 
         // Pure values and rules: canonical JSON, hashes, keys, signatures, entries, replay. No I/O.
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore", "CLibXML2"]),
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
-            "LedgerCore", "LedgerStore", .product(name: "Hummingbird", package: "hummingbird"),
+            "LedgerCore", "LedgerStore", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

@@ -6,13 +6,13 @@ import Synchronization
 
 /// The one owner of the store inside the service.
 ///
-/// SQLite work runs on one serial queue, off the server's threads, so a durable commit
-/// never blocks request handling. Writes are group-committed: requests that arrive while
+/// SQLite work runs on one thread of its own (`WriterThread`), off the server's threads, so
+/// a durable commit never blocks request handling. Writes are group-committed: requests that arrive while
 /// a batch is being made durable wait together and go into the next transaction, so the
 /// cost of one fsync is shared by everyone waiting (each request still succeeds or fails
-/// alone). Reads wait their turn on the same queue and so see every committed write.
+/// alone). Reads wait their turn on the same thread and so see every committed write.
 public final class LedgerWorker: Sendable {
-    /// Holds the non-Sendable store; it is only ever touched on `queue`.
+    /// Holds the non-Sendable store; it is only ever touched on `thread`.
     private final class StoreBox: @unchecked Sendable {
         var store: LedgerStore?
         init(_ store: LedgerStore) { self.store = store }
@@ -32,7 +32,7 @@ public final class LedgerWorker: Sendable {
         var keys: [String: PublicKey] = [:]
     }
 
-    private let queue = DispatchQueue(label: "jhf.ledger.store", qos: .userInitiated)
+    private let thread: WriterThread
     private let hints = Mutex(Hints())
     private let box: StoreBox
     private let waiting = Mutex(Waiting())
@@ -42,8 +42,10 @@ public final class LedgerWorker: Sendable {
     /// Opens the ledger at `path` (replaying its chain) for the service.
     /// With `signer`, every group commit that appends entries also signs a checkpoint (SPEC §8);
     /// the signer must be an active `log` key of the ledger (checked now if the ledger has entries).
+    /// The store's thread asks for nice value `writerNice` (nil: the process's own); see `writerPriority`.
     public init(path: String, proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds, signer: CheckpointSigner? = nil,
-                metrics: ServiceMetrics = ServiceMetrics(), clock: @escaping @Sendable () -> Int64 = LedgerWorker.systemClock) throws(StoreError) {
+                writerNice: Int32? = nil, metrics: ServiceMetrics = ServiceMetrics(),
+                clock: @escaping @Sendable () -> Int64 = LedgerWorker.systemClock) throws(StoreError) {
         let store = try LedgerStore(path: path)
         store.proposalLifetimeSeconds = proposalLifetimeSeconds
         if let signer {
@@ -53,10 +55,23 @@ public final class LedgerWorker: Sendable {
             store.checkpointSigner = signer
         }
         box = StoreBox(store)
+        thread = WriterThread(name: "jhf-writer", nice: writerNice)
         self.clock = clock
         self.metrics = metrics
         metrics.setEntries(store.state.size)
+        metrics.setWriterNice(writerPriority.nice)
         refreshKeys(store)
+    }
+
+    deinit { thread.stop() }
+
+    /// The scheduling priority the store's thread runs at: the nice value asked for, or the
+    /// process's own and why it could not be changed.
+    public var writerPriority: (nice: Int32, unchangedBecause: String?) {
+        switch thread.priority {
+        case .set(let nice): return (nice, nil)
+        case .unchanged(let nice, let reason): return (nice, reason)
+        }
     }
 
     // MARK: - Verifying off the writer
@@ -109,11 +124,11 @@ public final class LedgerWorker: Sendable {
                 return 1
             }
             if action < 0 { c.resume(returning: .failure(StoreError(.io, "the service is shutting down"))) }
-            if action > 0 { queue.async { self.flush() } }
+            if action > 0 { thread.async { self.flush() } }
         }
     }
 
-    /// Runs on `queue`: takes what is waiting (up to a batch) and commits it in one transaction.
+    /// Runs on the store's thread: takes what is waiting (up to a batch) and commits it in one transaction.
     private func flush() {
         let (batch, more) = waiting.withLock { w in
             let n = min(w.requests.count, Limits.writeBatchRequestsMax)
@@ -123,7 +138,7 @@ public final class LedgerWorker: Sendable {
             w.flushScheduled = !w.requests.isEmpty
             return (batch, !w.requests.isEmpty)
         }
-        if more { queue.async { self.flush() } }
+        if more { thread.async { self.flush() } }
         guard !batch.isEmpty else { return }
         guard let store = box.store else {
             for (_, c) in batch { c.resume(returning: .failure(StoreError(.io, "the store is closed"))) }
@@ -141,26 +156,29 @@ public final class LedgerWorker: Sendable {
 
     // MARK: - Reads
 
-    /// Runs `body` against the store on its queue, after every write queued before it.
+    /// Runs `body` against the store on its thread, after every write queued before it.
     public func read<T: Sendable>(_ body: @escaping @Sendable (LedgerStore) throws(StoreError) -> T) async throws(StoreError) -> T {
         let result: Result<T, StoreError> = await withCheckedContinuation { c in
-            queue.async {
+            let queued = thread.async {
                 guard let store = self.box.store else { return c.resume(returning: .failure(StoreError(.io, "the store is closed"))) }
                 do throws(StoreError) { c.resume(returning: .success(try body(store))) } catch { c.resume(returning: .failure(error)) }
             }
+            if !queued { c.resume(returning: .failure(StoreError(.io, "the store is closed"))) }
         }
         return try result.get()
     }
 
-    /// Refuses new writes, finishes the queued ones, and closes the database.
+    /// Refuses new writes, finishes the queued ones, closes the database and ends the store's thread.
     public func close() async {
         waiting.withLock { $0.closed = true }
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-            queue.async {
+            let queued = thread.async {
                 while self.waiting.withLock({ !$0.requests.isEmpty }) { self.flush() }
                 self.box.store = nil
                 c.resume()
             }
+            if !queued { c.resume() }
         }
+        thread.stop()
     }
 }

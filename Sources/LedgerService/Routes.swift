@@ -111,7 +111,7 @@ public struct Routes: Sendable {
         let size = try Self.size(context)
         let (key, signature) = try await keyAndSignature(request)
         let (added, lines) = try await store { s throws(StoreError) in
-            // On the store's queue, between group commits: a rare write outside the batch path.
+            // On the store's thread, between group commits: a rare write outside the batch path.
             let added = try s.cosign(size: size, keyName: key, signature: signature)
             let note = try s.checkpoint(size: size).map { c throws(StoreError) in
                 do throws(LedgerError) { return try SignedNote(parsing: c.note).signatures.count } catch { throw StoreError(.corrupt, error.message) }
@@ -145,7 +145,7 @@ public struct Routes: Sendable {
 
     // MARK: - Helpers
 
-    /// Runs a read on the store's queue; store errors become problems.
+    /// Runs a read on the store's thread; store errors become problems.
     func store<T: Sendable>(_ body: @escaping @Sendable (LedgerStore) throws(StoreError) -> T) async throws -> T {
         do { return try await worker.read(body) } catch { throw Problem(error) }
     }

@@ -9,7 +9,18 @@ public enum Service {
     /// The application and the worker that owns the store (close it after the server stops).
     public static func application(database: String, host: String, port: Int, config: ServiceConfig, signer: CheckpointSigner? = nil,
                                    logger: Logger) throws(StoreError) -> (some ApplicationProtocol, LedgerWorker) {
-        let worker = try LedgerWorker(path: database, proposalLifetimeSeconds: config.proposalLifetimeSeconds, signer: signer)
+        let worker = try LedgerWorker(path: database, proposalLifetimeSeconds: config.proposalLifetimeSeconds, signer: signer,
+                                      writerNice: config.writerNice)
+        switch worker.writerPriority {
+        case (let nice, nil): logger.info("store writer thread started", metadata: ["nice": "\(nice)"])
+        case (let nice, let reason?):
+            // Normal for an unprivileged service: it works, only with less headroom under load.
+            let level: Logger.Level = config.writerNiceConfigured ? .warning : .notice
+            logger.log(level: level, "store writer thread runs at the process's priority", metadata: [
+                "nice": "\(nice)", "asked": "\(config.writerNice)", "reason": "\(reason)",
+                "action": "grant CAP_SYS_NICE or LimitNICE (systemd), or set writer_nice to 0 in the config",
+            ])
+        }
         let routes = Routes(worker: worker, access: Access(tokens: config.tokens), bodyBytesMax: config.requestBodyBytesMax)
         let app = Application(
             router: routes.router(),

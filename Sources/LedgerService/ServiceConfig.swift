@@ -27,7 +27,8 @@ public struct TokenEntry: Sendable {
 /// The service's config file (`jhf serve --config FILE`), a JSON object:
 ///
 ///     {"tokens": [{"name": "shcp-officer-ana", "roles": ["officer"], "sha256": "<hex of SHA-256(token)>"}],
-///      "proposal_lifetime_seconds": 1209600, "request_body_bytes_max": 65536, "idle_timeout_seconds": 60}
+///      "proposal_lifetime_seconds": 1209600, "request_body_bytes_max": 65536, "idle_timeout_seconds": 60,
+///      "writer_nice": -10}
 ///
 /// Every member but `tokens` is optional. Unknown members are refused, so a typo is an error.
 public struct ServiceConfig: Sendable {
@@ -35,10 +36,14 @@ public struct ServiceConfig: Sendable {
     public var proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds
     public var requestBodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes
     public var idleTimeoutSeconds: Int64 = ServiceLimits.idleTimeoutDefaultSeconds
+    /// The nice value the store's writer thread asks for (-20…19; a process normally runs at 0).
+    public var writerNice: Int32 = ServiceLimits.writerNiceDefault
+    /// Whether the file set `writer_nice` (a refusal is then a warning, not a notice).
+    public var writerNiceConfigured = false
 
     public init() {}
 
-    static let members = ["idle_timeout_seconds", "proposal_lifetime_seconds", "request_body_bytes_max", "tokens"]
+    static let members = ["idle_timeout_seconds", "proposal_lifetime_seconds", "request_body_bytes_max", "tokens", "writer_nice"]
 
     /// Parses and checks a config file's bytes; every error names the member and the rule.
     public init(bytes: [UInt8]) throws(LedgerError) {
@@ -61,6 +66,7 @@ public struct ServiceConfig: Sendable {
         if let n = try integer("proposal_lifetime_seconds", 60...Limits.proposalLifetimeMaxSeconds) { proposalLifetimeSeconds = n }
         if let n = try integer("request_body_bytes_max", 1024...Int64(ServiceLimits.requestBodyMaxBytes)) { requestBodyBytesMax = Int(n) }
         if let n = try integer("idle_timeout_seconds", 1...3600) { idleTimeoutSeconds = n }
+        if let n = try integer("writer_nice", -20...19) { (writerNice, writerNiceConfigured) = (Int32(n), true) }
         guard case .array(let items)? = o["tokens"] else { throw LedgerError(.schema, field: "tokens", "must be an array of token entries") }
         guard items.count <= ServiceLimits.tokensMax else {
             throw LedgerError(.schema, field: "tokens", "lists more than \(ServiceLimits.tokensMax) tokens")

@@ -18,6 +18,9 @@ public enum ServiceLimits {
     public static let tokenBytesMax = 256
     /// How often pending proposals are checked for expiry.
     public static let expirySweepSeconds: Int64 = 60
+    /// The nice value the store's writer thread asks for unless configured (`writer_nice`):
+    /// ahead of request threads, which all wait on it. See `WriterThread`.
+    public static let writerNiceDefault: Int32 = -10
     /// Largest config file.
     public static let configBytesMax = 1 << 20
 }

@@ -30,6 +30,7 @@ public final class ServiceMetrics: Sendable {
         var batches: UInt64 = 0
         var batchedRequests: UInt64 = 0
         var commitLatency = Histogram()
+        var writerNice: Int32 = 0
     }
 
     private let state = Mutex(State())
@@ -46,6 +47,8 @@ public final class ServiceMetrics: Sendable {
     func recordRefusedApproval(reason: String) { state.withLock { $0.refusals[reason, default: 0] += 1 } }
 
     func setEntries(_ n: Int64) { state.withLock { $0.entries = n } }
+
+    func setWriterNice(_ n: Int32) { state.withLock { $0.writerNice = n } }
 
     func recordBatch(size: Int, seconds: Double, entries: Int64, totalEntries: Int64) {
         state.withLock {
@@ -88,6 +91,8 @@ public final class ServiceMetrics: Sendable {
         out += "jhf_write_batches_total \(s.batches)\n"
         header("jhf_write_batch_requests_total", "counter", "Write requests carried by those transactions.")
         out += "jhf_write_batch_requests_total \(s.batchedRequests)\n"
+        header("jhf_store_writer_nice", "gauge", "Nice value the store's writer thread runs at (lower runs first).")
+        out += "jhf_store_writer_nice \(s.writerNice)\n"
         header("jhf_write_batch_duration_seconds", "histogram", "Time to run and durably commit one write transaction.")
         histogram("jhf_write_batch_duration_seconds", "", s.commitLatency)
         return out

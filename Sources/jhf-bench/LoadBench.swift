@@ -24,6 +24,7 @@ struct LoadBench: ParsableCommand {
     @Option(help: "Single-row durable commits for the raw SQLite rate.") var rawCommits = 5_000
     @Option(help: "The jhf executable (default: next to jhf-bench).") var jhf: String?
     @Flag(help: "Serve with --log-key: sign a checkpoint in every group commit that appends.") var checkpoints = false
+    @Option(help: "The service config's writer_nice (default: the service's own default).") var writerNice: Int?
     @Option(help: "Client: threads (one blocking keep-alive connection per client; lean) or async (AsyncHTTPClient).") var client = "threads"
 
     func validate() throws {
@@ -45,7 +46,7 @@ struct LoadBench: ParsableCommand {
         let jhf = jhf ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("jhf").path
 
         let db = "\(dir)/ledger.sqlite"
-        let token = try Self.prepare(db: db, config: "\(dir)/service.json")
+        let token = try Self.prepare(db: db, config: "\(dir)/service.json", writerNice: writerNice)
         let port = try freePort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: jhf)
@@ -113,7 +114,7 @@ struct LoadBench: ParsableCommand {
               committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
               approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
               CPU per disbursement: service \(String(format: "%.0f", r.serverCPU / Double(entries) * 1e6)) µs, load generator \(String(format: "%.0f", r.clientCPU / Double(entries) * 1e6)) µs (\(String(format: "%.0f", (r.serverCPU + r.clientCPU) / r.seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))% of \(ProcessInfo.processInfo.activeProcessorCount) cores busy)
-              writer busy:        \(String(format: "%.0f", metric(r.metrics, "jhf_write_batch_duration_seconds_sum") / max(r.seconds, 1e-9) * 100))% of the measured time (run and commit, whole run's sum)
+              writer busy:        \(String(format: "%.0f", metric(r.metrics, "jhf_write_batch_duration_seconds_sum") / max(r.seconds, 1e-9) * 100))% of the measured time (run and commit, whole run's sum); its thread at nice \(Int(metric(r.metrics, "jhf_store_writer_nice")))
               group commit:       \(Int(batched)) write requests in \(Int(batches)) transactions (\(String(format: "%.1f", batched / max(batches, 1))) per commit, whole run)
               raw SQLite commits: \(String(format: "%.0f", raw)) single-row durable commits/s (WAL, synchronous=FULL, same disk)
               ratio:              \(String(format: "%.2f", rate / raw)) co-signed disbursements per raw commit
@@ -130,15 +131,17 @@ struct LoadBench: ParsableCommand {
 
     /// Creates a benchmark ledger with its genesis committed and a service config with one
     /// admin token; returns the token.
-    static func prepare(db: String, config: String) throws -> String {
+    static func prepare(db: String, config: String, writerNice: Int? = nil) throws -> String {
         let (store, _) = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: "2026-01-01T00:00:00Z")
         let genesisMessage = Body.genesis(BenchKeys.genesis).approvalMessage(ledgerID: BenchKeys.ledgerID)
         for name in BenchKeys.approvers(0) {
             _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(genesisMessage), now: "2026-01-01T00:00:00Z")
         }
-        let json = JSONValue.object(["tokens": .array([.object([
+        var members: [(String, JSONValue)] = [("tokens", .array([.object([
             "name": .string("bench"), "roles": .array([.string("admin")]), "sha256": .string(Hash.sha256(Array(benchToken.utf8)).hex),
-        ])])])
+        ])]))]
+        if let writerNice { members.append(("writer_nice", .integer(Int64(writerNice)))) }
+        let json = JSONValue.object(members: members)
         try Data(json.canonicalBytes).write(to: URL(fileURLWithPath: config))
         return benchToken
     }

@@ -1,3 +1,4 @@
+import Glibc
 import Hummingbird
 import HummingbirdTesting
 import LedgerCore
@@ -178,6 +179,19 @@ import Testing
         let h = try Harness()
         #expect(throws: StoreError.self) { try LedgerWorker(path: h.path, signer: CheckpointSigner(name: "svc-shcp-a", key: LedgerBuilder.testKey("svc-shcp-a"))) }
         #expect(throws: StoreError.self) { try LedgerWorker(path: h.path, signer: CheckpointSigner(name: "svc-job-log", key: LedgerBuilder.testKey("other"))) }
+    }
+
+    /// The worker's store thread takes the nice value asked for and /metrics shows it. Raising
+    /// it needs no privilege, so this runs the same everywhere.
+    @Test func theWritersNiceValueIsTakenAndShown() async throws {
+        let h = try Harness()
+        let before = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let worker = try LedgerWorker(path: h.path, writerNice: min(before + 3, 19))
+        #expect(worker.writerPriority.nice == min(before + 3, 19) && worker.writerPriority.unchangedBecause == nil)
+        #expect(worker.metrics.render().contains("\njhf_store_writer_nice \(min(before + 3, 19))\n"))
+        #expect(try await worker.read { $0.state.size } == (try await h.worker.read { $0.state.size }))
+        await worker.close()
+        await #expect(throws: StoreError.self) { try await worker.read { $0.state.size } }
     }
 
     /// The OpenAPI document passes openapi-spec-validator and the structural checks.

@@ -47,7 +47,13 @@ public struct PreparedEntry: Sendable {
 
         /// Whether this is the verification of `signature` by `publicKey` (named `keyName`) over `message`.
         public func covers(keyName: String, publicKey: PublicKey, signature: Signature, message: [UInt8]) -> Bool {
-            self.keyName.sameUTF8(keyName) && self.publicKey == publicKey && self.signature == signature && self.message == message
+            self.publicKey == publicKey && matches(keyName: keyName, signature: signature, message: message)
+        }
+
+        /// `covers` without the public key, for a caller that compares the key separately
+        /// (the replay, against the key in force).
+        func matches(keyName: String, signature: Signature, message: [UInt8]) -> Bool {
+            self.keyName.sameUTF8(keyName) && self.signature == signature && self.message == message
         }
     }
 
@@ -125,10 +131,7 @@ public struct PreparedEntry: Sendable {
     public mutating func reuse(_ verified: [VerifiedSignature]) {
         guard let entry, let approvalMessage, !verified.isEmpty else { return }
         for a in entry.approvals {
-            guard let v = verified.first(where: {
-                // The public key is compared by the replay, against the key in force.
-                $0.keyName.sameUTF8(a.key) && $0.signature == a.signature && $0.message == approvalMessage
-            }) else { continue }
+            guard let v = verified.first(where: { $0.matches(keyName: a.key, signature: a.signature, message: approvalMessage) }) else { continue }
             signatureChecks.append(SignatureCheck(keyName: a.key, publicKey: v.publicKey, valid: true))
         }
     }

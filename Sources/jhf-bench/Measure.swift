@@ -23,9 +23,9 @@ enum Measure {
     static func ownCPUSeconds() -> Double { cpuSeconds(pid: getpid()) }
 
     /// The machine's speed now, by two fixed pieces of work: microseconds per Ed25519
-    /// verification with every core verifying at once, and microseconds of CPU per loopback
-    /// socket round trip of a 600-byte message between two threads (system calls, wake-ups and
-    /// the kernel's network path, as in the service's HTTP exchanges). Each is the best of
+    /// verification with every core verifying at once, and microseconds of CPU per round trip
+    /// of a 600-byte message between two threads over a Unix socket pair (system calls and
+    /// wake-ups as in the service's HTTP exchanges, though not the TCP stack). Each is the best of
     /// five rounds, so that figures taken at different times can be compared.
     static func machineSpeed() throws -> (verification: Double, roundTrip: Double) {
         let key = BenchKeys.secrets[BenchKeys.shcp[0]]!

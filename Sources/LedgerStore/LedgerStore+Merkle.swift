@@ -3,8 +3,9 @@ import LedgerCore
 /// The Merkle tree over the committed entries (SPEC §7), kept in `merkle_nodes`.
 extension LedgerStore {
     /// Inserts the complete subtrees that appending `entryHash` at `tree.size` completes
-    /// (inside the append's savepoint); `commitToState` then moves `tree` on.
-    func insertMerkleNodes(appending entryHash: Hash) throws(StoreError) {
+    /// (inside the append's savepoint) and returns the tree with it; `commitToState` takes
+    /// that tree once the savepoint is kept, so each node is hashed once.
+    func insertMerkleNodes(appending entryHash: Hash) throws(StoreError) -> MerkleFrontier {
         var next = tree
         var nodes: [(Int, Int64, Hash)] = []
         next.append(entryHash) { nodes.append(($0, $1, $2)) }
@@ -12,6 +13,7 @@ extension LedgerStore {
         for (level, index, hash) in nodes {
             try insert.bind(.int(try Self.lastLeaf(level: level, index: index)), .int(Int64(level)), .int(index), .blob(hash.bytes)).run()
         }
+        return next
     }
 
     /// The storage key of a node (migration v7): the last leaf its subtree covers, `(index + 1) * 2^level - 1`.

@@ -22,12 +22,12 @@ extension LedgerStore {
                 results.reserveCapacity(requests.count)
                 for request in requests {
                     try db.prepare("SAVEPOINT request").run()
-                    var pending: (PreparedEntry, ReplayState.Evaluation)?
+                    var pending: Appended?
                     do throws(StoreError) {
                         let outcome = try perform(request, now: now, appended: &pending)
                         try db.prepare("RELEASE request").run()
                         // The entry's effects enter the state only once its savepoint is kept.
-                        if let (p, e) = pending { commitToState(p, e) }
+                        if let pending { commitToState(pending) }
                         results.append(.success(outcome))
                     } catch {
                         try db.exec("ROLLBACK TO request; RELEASE request")
@@ -50,7 +50,7 @@ extension LedgerStore {
         try write([request], now: now)[0].get()
     }
 
-    private func perform(_ r: WriteRequest, now: String, appended: inout (PreparedEntry, ReplayState.Evaluation)?) throws(StoreError) -> WriteOutcome {
+    private func perform(_ r: WriteRequest, now: String, appended: inout Appended?) throws(StoreError) -> WriteOutcome {
         switch r {
         case let .propose(draft): return .proposed(try proposeLocked(draft, now: now))
         case let .approve(id, keyName, signature, verified):
@@ -140,7 +140,7 @@ extension LedgerStore {
     /// The signature is checked at once against the key in force now. The same approval
     /// twice changes nothing; a second approval from the same institution is refused.
     private func approveLocked(id: String, keyName: String, signature: Signature, verified pre: PreparedEntry.VerifiedSignature?, now: String,
-                               appended: inout (PreparedEntry, ReplayState.Evaluation)?) throws(StoreError) -> ApprovalOutcome {
+                               appended: inout Appended?) throws(StoreError) -> ApprovalOutcome {
         guard let p = try openProposal(id: id) else { throw StoreError(.notFound, field: "id", "no proposal with id \(id)") }
         if p.approvals.contains(where: { $0.keyName.sameUTF8(keyName) && $0.signature == signature }) {
             if p.status == .committed, let seq = p.committedSeq {
@@ -175,21 +175,24 @@ extension LedgerStore {
             throw StoreError(.refused, field: "institution", rule: .r6,
                              "\(key.institution) has already approved proposal \(id) (key \(other.keyName)); one approval per institution")
         }
-        guard let column = Self.approvalSlots.first(where: { $0.institution.sameUTF8(key.institution) })?.prefix else {
+        guard let slot = Self.approvalSlots.first(where: { $0.institution.sameUTF8(key.institution) }) else {
             throw StoreError(.refused, field: "key", rule: .r6, "key \(keyName) belongs to \(key.institution), which does not approve")
         }
-        // The columns are named from a fixed table, never from input.
-        try db.prepare("UPDATE proposals SET \(column)_key = ?, \(column)_signature = ?, \(column)_approved_at = ? WHERE id = ?")
-            .bind(.text(keyName), .blob(signature.bytes), .text(now), .text(id)).run()
         let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature, message: message)
         let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
+        let approval: [SQLiteValue] = [.text(keyName), .blob(signature.bytes), .text(now)]
         guard approvals.count == 2 else {
+            try db.prepare(slot.recordSQL).bind(approval + [.text(id)]).run()
             remember(verified, for: id)
             return .recorded(waitingFor: key.institution == "SHCP" ? "USAID" : "SHCP")
         }
-        let (prepared, evaluation) = try append(p, approvals: approvals, verified: recalled(id) + [verified], now: now)
-        appended = (prepared, evaluation)
-        return .committed(seq: prepared.header?.seq ?? state.size, entryHash: prepared.entryHash)
+        // The approval that completes the proposal is written with its commit, in one UPDATE:
+        // every UPDATE rewrites the whole row, body and sealed record included.
+        let a = try append(p, approvals: approvals, verified: recalled(id) + [verified], now: now) { seq throws(StoreError) in
+            try db.prepare(slot.commitSQL).bind(approval + [.int(seq), .text(p.id)]).run()
+        }
+        appended = a
+        return .committed(seq: a.prepared.header?.seq ?? state.size, entryHash: a.prepared.entryHash)
     }
 
     /// The fields of a proposal an approval needs, without decoding its body.
@@ -228,8 +231,9 @@ extension LedgerStore {
 
     /// Builds the entry around the stored body bytes, has the replay state accept its exact
     /// bytes (the same evaluation auditors run), then inserts it.
-    private func append(_ p: OpenProposal, approvals: [Approval], verified: [PreparedEntry.VerifiedSignature],
-                        now: String) throws(StoreError) -> (PreparedEntry, ReplayState.Evaluation) {
+    /// `markCommitted(seq)` records the proposal as committed at `seq`, after the entry is inserted.
+    private func append(_ p: OpenProposal, approvals: [Approval], verified: [PreparedEntry.VerifiedSignature], now: String,
+                        markCommitted: (Int64) throws(StoreError) -> Void) throws(StoreError) -> Appended {
         let sorted = approvals.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         // committed_at never goes backwards (R7), even if the clock does.
         let last = state.lastCommittedAt ?? now
@@ -248,10 +252,9 @@ extension LedgerStore {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """).bind(.int(seq), .blob(prepared.entryHash.bytes), .blob(state.headHash.bytes), .text(p.kind.rawValue),
                       entry.body.id.map { .text($0) } ?? .null, .text(committedAt), .blob(bytes)).run()
-        try db.prepare("UPDATE proposals SET status = 'committed', committed_seq = ? WHERE id = ?")
-            .bind(.int(seq), .text(p.id)).run()
-        try insertMerkleNodes(appending: prepared.entryHash)
-        return (prepared, evaluation)
+        try markCommitted(seq)
+        let tree = try insertMerkleNodes(appending: prepared.entryHash)
+        return Appended(prepared: prepared, evaluation: evaluation, tree: tree)
     }
 
     private func withdrawLocked(id: String, by: String, reason: String, now: String) throws(StoreError) -> ProposalRecord {

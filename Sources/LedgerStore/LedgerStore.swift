@@ -141,7 +141,28 @@ public final class LedgerStore {
 
     /// Where a proposal's row keeps each approving institution's one approval (migration v8):
     /// three columns each, `PREFIX_key`, `PREFIX_signature`, `PREFIX_approved_at`.
-    static let approvalSlots: [(institution: String, prefix: String)] = [("SHCP", "shcp"), ("USAID", "usaid")]
+    static let approvalSlots: [ApprovalSlot] = [ApprovalSlot("SHCP", "shcp"), ApprovalSlot("USAID", "usaid")]
+
+    /// One institution's approval columns, and the two statements that fill them. The SQL is
+    /// made once from this fixed table (never from input), so the statement cache finds it
+    /// without a string being built per approval.
+    struct ApprovalSlot: Sendable {
+        let institution: String
+        let prefix: String
+        /// Records an approval: key, signature, approved_at, then the proposal id.
+        let recordSQL: String
+        /// Records the approval that completes a proposal with its commit: key, signature,
+        /// approved_at, committed_seq, then the proposal id.
+        let commitSQL: String
+
+        init(_ institution: String, _ prefix: String) {
+            self.institution = institution
+            self.prefix = prefix
+            let columns = "\(prefix)_key = ?, \(prefix)_signature = ?, \(prefix)_approved_at = ?"
+            recordSQL = "UPDATE proposals SET \(columns) WHERE id = ?"
+            commitSQL = "UPDATE proposals SET \(columns), status = 'committed', committed_seq = ? WHERE id = ?"
+        }
+    }
     /// The approval columns of `proposals p`, in `approvalSlots` order.
     static let approvalColumns = approvalSlots.map { "p.\($0.prefix)_key, p.\($0.prefix)_signature, p.\($0.prefix)_approved_at" }
         .joined(separator: ", ")
@@ -215,7 +236,7 @@ public final class LedgerStore {
     /// (in UTF-8 byte order, as SQLite's BINARY collation sorts).
     static func approvals(_ s: SQLiteStatement, from column: Int32, of id: String) throws(StoreError) -> [ProposalRecord.StoredApproval] {
         var approvals: [ProposalRecord.StoredApproval] = []
-        for (i, (institution, _)) in approvalSlots.enumerated() {
+        for (i, institution) in approvalSlots.map(\.institution).enumerated() {
             let c = column + Int32(i * 3)
             guard let key = s.text(c) else { continue }
             guard let sig = try? Signature(bytes: s.blob(c + 1)) else { throw StoreError(.corrupt, "stored approval of \(id) is malformed") }
@@ -234,12 +255,21 @@ public final class LedgerStore {
 
     // MARK: - State kept in memory
 
-    func commitToState(_ p: PreparedEntry, _ e: ReplayState.Evaluation) {
-        state.commit(p, e)
-        tree.append(p.entryHash)
-        headHash = p.entryHash
+    /// An entry appended inside a request's savepoint: what the state takes once it is kept.
+    struct Appended {
+        let prepared: PreparedEntry
+        let evaluation: ReplayState.Evaluation
+        /// `tree` with the entry's leaf appended (its nodes are in the savepoint).
+        let tree: MerkleFrontier
+    }
+
+    func commitToState(_ a: Appended) {
+        precondition(a.tree.size == tree.size + 1, "an appended entry's tree must extend the store's tree by one leaf")
+        state.commit(a.prepared, a.evaluation)
+        tree = a.tree
+        headHash = a.prepared.entryHash
         assert(tree.size == state.size)
-        if let id = p.entry?.body.id { forget(id) }
+        if let id = a.prepared.entry?.body.id { forget(id) }
     }
 
     /// Starts the replay state over from the database (after a transaction failed to commit).

@@ -93,6 +93,29 @@ struct CryptoTests {
         #expect(Base64.encode(Array("foobar".utf8)) == "Zm9vYmFy")
     }
 
+    /// RFC 4648 §10's vectors: every padding case of the encoder.
+    @Test(arguments: [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")])
+    func base64RFC4648Vectors(_ input: String, _ encoded: String) {
+        #expect(Base64.encode(Array(input.utf8)) == encoded)
+        #expect(Base64.encode(Array(input.utf8)).utf8.elementsEqual(encoded.utf8))
+        #expect(Base64.decode(encoded) == Array(input.utf8))
+    }
+
+    @Test func base64EncodesEveryByteValueAndSlices() {
+        let all = (0...255).map { UInt8($0) }
+        #expect(Base64.decode(Base64.encode(all)) == all)
+        #expect(Base64.encode(all[1...3]) == "AQID")
+        #expect(Base64.encode([0xFF, 0xFE, 0xFD]) == "//79")
+    }
+
+    @Test func hexEncodesLowercaseAndRoundTrips() {
+        #expect(Hex.encode([UInt8]()) == "")
+        #expect(Hex.encode([0x00, 0xFF, 0x10, 0xAB]) == "00ff10ab")
+        let all = (0...255).map { UInt8($0) }
+        #expect(Hex.decode(Hex.encode(all)) == all)
+        #expect(Hex.encode(all[254...]) == "feff")
+    }
+
     @Test func secretKeyNeverPrints() {
         let k = LedgerBuilder.testKey("x")
         let seedB64 = Base64.encode(k.seedForExport)

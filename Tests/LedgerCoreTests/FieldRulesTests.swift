@@ -39,6 +39,23 @@ struct FieldRulesTests {
         #expect(Timestamp.string(unixSeconds: 1_795_348_800) == "2026-11-22T12:00:00Z")
     }
 
+    /// The byte-writing path (years 0 to 9999) against known instants, and the general one beyond.
+    @Test(arguments: [
+        (Int64(-1), "1969-12-31T23:59:59Z"), (-62_167_219_200, "0000-01-01T00:00:00Z"), (-62_135_596_800, "0001-01-01T00:00:00Z"),
+        (1_709_251_199, "2024-02-29T23:59:59Z"), (1_709_251_200, "2024-03-01T00:00:00Z"), (4_102_444_800, "2100-01-01T00:00:00Z"),
+        (253_402_300_799, "9999-12-31T23:59:59Z"), (253_402_300_800, "10000-01-01T00:00:00Z"),
+    ])
+    func timestampFormattingEdges(_ t: Int64, _ text: String) {
+        #expect(Timestamp.string(unixSeconds: t).utf8.elementsEqual(text.utf8))
+    }
+
+    @Test func timestampFormattingRoundTrips() {
+        for t in stride(from: Int64(-62_135_596_800), to: 253_402_300_800, by: 86_399 * 997 + 3_601) {
+            let s = Timestamp.string(unixSeconds: t)
+            #expect(FieldRules.timestamp(s) == nil && Timestamp.unixSeconds(s) == t, "\(t) \(s)")
+        }
+    }
+
     static let badText: [(String, String)] = [
         ("NFD", "Cl\u{0069}\u{0301}nica"), ("leading space", " a"), ("trailing NBSP", "a\u{00A0}"), ("tab inside", "a\tb"),
         ("DEL", "a\u{7F}"), ("line separator at end", "a\u{2028}"), ("empty", ""),

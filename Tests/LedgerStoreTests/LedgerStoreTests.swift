@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LedgerCore
 @testable import LedgerStore
+import CSQLite
 
 @Suite("SQLite store: the append path, durability settings, append-only triggers")
 struct LedgerStoreTests {
@@ -254,6 +255,14 @@ struct LedgerStoreTests {
         let report = try Bundle.verify(database: dbPath, jobs: 1, pinnedGenesis: nil)
         #expect(!report.ok)
         #expect(report.failures.contains { $0.rule == .r12 && $0.message == message }, "\(report.failures)")
+    }
+
+    /// SQLite's memory statistics are off before the first connection opens: no global mutex per
+    /// allocation. With them off, SQLite's own count of memory in use stays at zero.
+    @Test func sqliteMemoryStatisticsAreOff() throws {
+        _ = try makeStore()
+        #expect(SQLiteConnection.memoryStatisticsOff)
+        #expect(sqlite3_memory_used() == 0)
     }
 
     @Test(arguments: ["UPDATE entries SET committed_at = '2030-01-01T00:00:00Z' WHERE seq = 0", "DELETE FROM entries WHERE seq = 0",

@@ -7,7 +7,7 @@ import LedgerCore
 /// v7 keys the Merkle nodes by last leaf and v8 folds proposal inputs and sealed records into
 /// `proposals`. A ledger written at v5 must come through all three with every row, rowid and
 /// rule as it was.
-@Suite("Store migrations: v5 ledgers rebuilt at v6, v7 and v8")
+@Suite("Store migrations: v5 ledgers rebuilt at v6, v7 and v8, with v9's triggers")
 struct MigrationTests {
     let fixture: LedgerStoreTests
     var v5Path: String { "\(fixture.dir)/v5.sqlite" }
@@ -51,7 +51,7 @@ struct MigrationTests {
             case "proposal_inputs":
                 try c.exec("INSERT INTO main.proposal_inputs(proposal_id, input, expires_at) SELECT id, input, expires_at FROM src.proposals WHERE input IS NOT NULL ORDER BY rowid")
             case "approvals":
-                for (institution, prefix) in LedgerStore.approvalSlots {
+                for (institution, prefix) in LedgerStore.approvalSlots.map({ ($0.institution, $0.prefix) }) {
                     try c.exec("""
                         INSERT INTO main.approvals(proposal_id, institution, key_name, signature, created_at)
                         SELECT id, '\(institution)', \(prefix)_key, \(prefix)_signature, \(prefix)_approved_at FROM src.proposals
@@ -92,7 +92,7 @@ struct MigrationTests {
         case ("proposal_inputs", true): return try rows(c, "SELECT \(joined(["id", "input", "expires_at"])) FROM proposals WHERE input IS NOT NULL").sorted()
         case ("proposal_inputs", false): return try rows(c, "SELECT \(joined(["proposal_id", "input", "expires_at"])) FROM proposal_inputs").sorted()
         case ("approvals", true):
-            return try LedgerStore.approvalSlots.flatMap { institution, prefix in
+            return try LedgerStore.approvalSlots.map({ ($0.institution, $0.prefix) }).flatMap { institution, prefix in
                 try rows(c, "SELECT \(joined(["id", "'\(institution)'", "\(prefix)_key", "\(prefix)_signature", "\(prefix)_approved_at"])) FROM proposals WHERE \(prefix)_key IS NOT NULL")
             }.sorted()
         case ("approvals", false): return try rows(c, "SELECT \(joined(["proposal_id", "institution", "key_name", "signature", "created_at"])) FROM approvals").sorted()
@@ -126,7 +126,7 @@ struct MigrationTests {
         try rows(c, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = '\(type)' AND sql IS NOT NULL ORDER BY name")
     }
 
-    @Test func aV5LedgerKeepsEveryRowRowidAndRuleThroughV6V7AndV8() throws {
+    @Test func aV5LedgerKeepsEveryRowRowidAndRuleThroughV6ToV9() throws {
         let (source, keys, d2Message) = try sourceLedger()
         try writeV5Copy(of: fixture.dbPath)
         let before = try SQLiteConnection(path: v5Path, readOnly: true)
@@ -146,16 +146,19 @@ struct MigrationTests {
             #expect(try Self.dump(migrated.db, t, folded: true) == rows, "table \(t)")
         }
         #expect(try migrated.db.scalarText("SELECT count(*) FROM sqlite_master WHERE name IN ('sealed', 'proposal_inputs', 'approvals')") == "0")
-        // Every trigger as it was, but for the folded tables' own, which became proposals_frozen's
-        // column checks, proposals_approved_once and proposals_keep_sealed.
+        // Every trigger as it was, but for the folded tables' own, which became v8's column
+        // checks, approval trigger and proposals_keep_sealed, and v9's rewrite of those checks
+        // (proposals_content_fixed, proposals_frozen for committed rows, one approval trigger per institution).
         let folded: Set = ["proposal_inputs_no_update", "sealed_no_update", "sealed_no_delete", "approvals_no_update", "approvals_open_only", "proposals_frozen"]
-        let added = ["proposals_keep_sealed: ", "proposals_approved_once: "]
+        let added = ["proposals_keep_sealed: ", "proposals_content_fixed: ", "proposals_frozen: ", "proposals_shcp_approved_once: ", "proposals_usaid_approved_once: "]
         let triggersAfter = try Self.schemaObjects(migrated.db, type: "trigger")
         func named(_ list: [String], _ name: String) -> String? { list.first { $0.hasPrefix(name + ": ") } }
         #expect(triggersAfter.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } && !added.contains { t.hasPrefix($0) } }
                 == triggersBefore.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } })
-        #expect(named(triggersAfter, "proposals_frozen")?.contains("NEW.sealed_record IS NOT OLD.sealed_record") == true)
-        #expect(named(triggersAfter, "proposals_keep_sealed") != nil && named(triggersAfter, "proposals_approved_once") != nil)
+        #expect(named(triggersAfter, "proposals_content_fixed")?.contains("UPDATE OF id, kind, ledger_id, body, approval_digest, created_at, input, expires_at, sealed_record, sealed_digest ON proposals") == true)
+        #expect(named(triggersAfter, "proposals_frozen")?.contains("WHEN OLD.status = 'committed'") == true)
+        #expect(named(triggersAfter, "proposals_keep_sealed") != nil && named(triggersAfter, "proposals_approved_once") == nil)
+        #expect(named(triggersAfter, "proposals_shcp_approved_once") != nil && named(triggersAfter, "proposals_usaid_approved_once") != nil)
         #expect(try Self.schemaObjects(migrated.db, type: "index")
                 == (indexesBefore.filter { !$0.hasPrefix("proposal_inputs_expiry: ") && !$0.hasPrefix("proposals_status: ") } + [
                     "proposals_committed_seq: CREATE UNIQUE INDEX proposals_committed_seq ON proposals(committed_seq) WHERE committed_seq IS NOT NULL",
@@ -272,6 +275,23 @@ struct MigrationTests {
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d')",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'7b7d', '2026-11-16')",
         "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', x'', '2026-11-16T00:00:00Z')",
+        // v9 refuses an UPDATE that names a proposal's content or a given approval, even one
+        // that writes the same value back (D-4 is pending with no approval, D-2 has SHCP's).
+        "UPDATE proposals SET body = body WHERE id = 'D-4'",
+        "UPDATE proposals SET id = id WHERE id = 'D-4'",
+        "UPDATE proposals SET kind = kind WHERE id = 'D-4'",
+        "UPDATE proposals SET ledger_id = ledger_id WHERE id = 'D-4'",
+        "UPDATE proposals SET approval_digest = approval_digest WHERE id = 'D-4'",
+        "UPDATE proposals SET created_at = created_at WHERE id = 'D-4'",
+        "UPDATE proposals SET input = input, expires_at = expires_at WHERE id = 'D-4'",
+        "UPDATE proposals SET sealed_record = sealed_record, sealed_digest = sealed_digest WHERE id = 'D-4'",
+        "UPDATE proposals SET approval_digest = zeroblob(32) WHERE id = 'D-4'",
+        "UPDATE proposals SET id = 'D-5' WHERE id = 'D-4'",
+        "UPDATE proposals SET shcp_key = shcp_key, shcp_signature = shcp_signature, shcp_approved_at = shcp_approved_at WHERE id = 'D-2'",
+        "UPDATE proposals SET shcp_approved_at = shcp_approved_at WHERE id = 'D-2'",
+        "UPDATE proposals SET usaid_approved_at = usaid_approved_at WHERE id = 'D-1'",
+        "UPDATE proposals SET status = status WHERE id = 'D-1'",
+        "UPDATE proposals SET status = 'pending', committed_seq = NULL WHERE id = 'D-1'",
     ])
     func constraintsAfterMigratingStillRefuse(sql: String) throws {
         _ = try sourceLedger()

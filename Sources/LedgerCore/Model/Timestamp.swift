@@ -14,6 +14,24 @@ public enum Timestamp {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        // Years 0...9999 (every timestamp the ledger accepts) are written as bytes directly.
+        if (0...9999).contains(y) {
+            return String(unsafeUninitializedCapacity: 20) { out in
+                var o = 0
+                func digits(_ v: Int64, _ w: Int) {
+                    var v = v
+                    for i in stride(from: w - 1, through: 0, by: -1) {
+                        out[o + i] = UInt8(ascii: "0") + UInt8(v % 10)
+                        v /= 10
+                    }
+                    o += w
+                }
+                func char(_ c: Unicode.Scalar) { out[o] = UInt8(ascii: c); o += 1 }
+                digits(y, 4); char("-"); digits(m, 2); char("-"); digits(d, 2); char("T")
+                digits(secs / 3600, 2); char(":"); digits(secs % 3600 / 60, 2); char(":"); digits(secs % 60, 2); char("Z")
+                return o
+            }
+        }
         func pad(_ v: Int64, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s

@@ -43,27 +43,33 @@ public enum Base64 {
     public static func decode(_ text: String) -> [UInt8]? {
         let s = Array(text.utf8)
         guard s.count % 4 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count / 4 * 3)
-        var i = 0
-        while i < s.count {
-            let last = i + 4 == s.count
-            let pad = last ? (s[i + 3] == UInt8(ascii: "=") ? (s[i + 2] == UInt8(ascii: "=") ? 2 : 1) : 0) : 0
-            var n: UInt32 = 0
-            for j in 0..<(4 - pad) {
-                let v = decodeTable[Int(s[i + j])]
-                guard v != 0xFF else { return nil }
-                n |= UInt32(v) << (18 - 6 * UInt32(j))
+        let pad = s.last != UInt8(ascii: "=") ? 0 : s[s.count - 2] == UInt8(ascii: "=") ? 2 : 1
+        var valid = true
+        // Each group is read through the table once and written in place (no appends): every
+        // approval's signature is decoded on its way in and again when the store parses the entry.
+        let out = [UInt8](unsafeUninitializedCapacity: s.count / 4 * 3) { out, written in
+            decodeTable.withUnsafeBufferPointer { table in
+                var i = 0, o = 0
+                while i < s.count {
+                    let used = i + 4 == s.count ? 4 - pad : 4
+                    var n: UInt32 = 0
+                    for j in 0..<used {
+                        let v = table[Int(s[i + j])]
+                        guard v != 0xFF else { valid = false; return }
+                        n |= UInt32(v) << (18 - 6 * UInt32(j))
+                    }
+                    out[o] = UInt8(n >> 16 & 0xFF)
+                    o += 1
+                    if used > 2 { out[o] = UInt8(n >> 8 & 0xFF); o += 1 }
+                    if used > 3 { out[o] = UInt8(n & 0xFF); o += 1 }
+                    // Canonical form: the bits that padding leaves over must be zero.
+                    if used == 2 && n & 0xFFFF != 0 || used == 3 && n & 0xFF != 0 { valid = false; return }
+                    i += 4
+                }
+                written = o
             }
-            out.append(UInt8(n >> 16 & 0xFF))
-            if pad < 2 { out.append(UInt8(n >> 8 & 0xFF)) }
-            if pad < 1 { out.append(UInt8(n & 0xFF)) }
-            // Canonical form: the bits that padding leaves over must be zero.
-            if pad == 2 && n & 0xFFFF != 0 { return nil }
-            if pad == 1 && n & 0xFF != 0 { return nil }
-            i += 4
         }
-        return out
+        return valid ? out : nil
     }
 }
 

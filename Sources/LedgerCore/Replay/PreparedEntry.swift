@@ -53,7 +53,7 @@ public struct PreparedEntry: Sendable {
         /// `covers` without the public key, for a caller that compares the key separately
         /// (the replay, against the key in force).
         func matches(keyName: String, signature: Signature, message: [UInt8]) -> Bool {
-            self.keyName.sameUTF8(keyName) && self.signature == signature && self.message == message
+            self.keyName.sameUTF8(keyName) && self.signature == signature && Bytes.equal(self.message, message)
         }
     }
 

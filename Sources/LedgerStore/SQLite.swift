@@ -1,4 +1,5 @@
 import CSQLite
+import LedgerCore
 
 // SQLite copies bound text and blobs when given SQLITE_TRANSIENT.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -47,16 +48,36 @@ final class SQLiteConnection {
     }
 
     /// Prepared statements by their SQL: preparing costs more than running most of them.
-    private var cache: [String: SQLiteStatement] = [:]
+    private var cache: [StatementKey: SQLiteStatement] = [:]
+
+    /// A statement's SQL as a cache key: equal when the bytes are equal (Swift's `String ==`
+    /// would also match canonically equivalent text), hashed on its length and at most 32 of
+    /// its bytes, which spreads the few dozen statements the store uses.
+    private struct StatementKey: Hashable {
+        let sql: String
+        static func == (a: Self, b: Self) -> Bool { a.sql.sameUTF8(b.sql) }
+        func hash(into hasher: inout Hasher) {
+            var sql = sql
+            sql.withUTF8 { bytes in
+                hasher.combine(bytes.count)
+                // Statements often share a prefix (`SELECT p.id, ...`): the tail tells them apart.
+                let head = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(8)))
+                let tail = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(24)))
+                hasher.combine(bytes: head)
+                hasher.combine(bytes: tail)
+            }
+        }
+    }
 
     /// The prepared statement for `sql`, reset and ready for binding (prepared once per connection).
     func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
-        if let cached = cache[sql] {
+        let key = StatementKey(sql: sql)
+        if let cached = cache[key] {
             cached.reset()
             return cached
         }
         let s = try prepareUncached(sql)
-        cache[sql] = s
+        cache[key] = s
         return s
     }
 

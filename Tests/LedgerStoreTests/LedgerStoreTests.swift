@@ -257,6 +257,28 @@ struct LedgerStoreTests {
         #expect(report.failures.contains { $0.rule == .r12 && $0.message == message }, "\(report.failures)")
     }
 
+    /// The statement cache finds a statement by its exact bytes: statements that differ only
+    /// in the middle (same length, head and tail) or only in canonically equivalent text
+    /// each get their own prepared statement.
+    @Test func theStatementCacheKeysOnExactBytes() throws {
+        _ = try makeStore()
+        let c = try SQLiteConnection(path: dbPath, readOnly: true)
+        func text(_ sql: String) throws -> [UInt8] {
+            let s = try c.prepare(sql)
+            defer { s.reset() }
+            #expect(try s.step())
+            return Array((s.text(0) ?? "").utf8)
+        }
+        let tail = " AS value FROM meta LIMIT 1"
+        #expect(try text("SELECT 'aaaa-1-bbbb'" + tail) == Array("aaaa-1-bbbb".utf8))
+        #expect(try text("SELECT 'aaaa-2-bbbb'" + tail) == Array("aaaa-2-bbbb".utf8))
+        let (a, b) = ("\u{1E0A}\u{0323}", "\u{1E0C}\u{0307}")
+        #expect(a == b && a.utf8.count == b.utf8.count)
+        #expect(try text("SELECT '\(a)'" + tail) == Array(a.utf8))
+        #expect(try text("SELECT '\(b)'" + tail) == Array(b.utf8))
+        #expect(try text("SELECT 'aaaa-1-bbbb'" + tail) == Array("aaaa-1-bbbb".utf8))
+    }
+
     /// SQLite's memory statistics are off before the first connection opens: no global mutex per
     /// allocation. With them off, SQLite's own count of memory in use stays at zero.
     @Test func sqliteMemoryStatisticsAreOff() throws {

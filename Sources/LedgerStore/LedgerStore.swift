@@ -236,11 +236,11 @@ public final class LedgerStore {
     /// (in UTF-8 byte order, as SQLite's BINARY collation sorts).
     static func approvals(_ s: SQLiteStatement, from column: Int32, of id: String) throws(StoreError) -> [ProposalRecord.StoredApproval] {
         var approvals: [ProposalRecord.StoredApproval] = []
-        for (i, institution) in approvalSlots.map(\.institution).enumerated() {
+        for (i, slot) in approvalSlots.enumerated() {
             let c = column + Int32(i * 3)
             guard let key = s.text(c) else { continue }
             guard let sig = try? Signature(bytes: s.blob(c + 1)) else { throw StoreError(.corrupt, "stored approval of \(id) is malformed") }
-            approvals.append(.init(institution: institution, keyName: key, signature: sig, createdAt: s.text(c + 2) ?? ""))
+            approvals.append(.init(institution: slot.institution, keyName: key, signature: sig, createdAt: s.text(c + 2) ?? ""))
         }
         return approvals.sorted { $0.keyName.utf8.lexicographicallyPrecedes($1.keyName.utf8) }
     }

@@ -6,7 +6,7 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// SQLite's process-wide settings, applied once before the first connection opens.
 /// Memory statistics off: the store never reads them, and keeping them costs a global mutex
-/// on every allocation (about 5% of the writer's instructions). If something else in the
+/// on every allocation (about 8% of the writer's instructions). If something else in the
 /// process initialized SQLite first, the call is refused and SQLite keeps its defaults, which
 /// only costs that speed.
 private let sqliteConfigured: Bool = jhf_sqlite3_config_memstatus_off() == SQLITE_OK
@@ -51,22 +51,12 @@ final class SQLiteConnection {
     private var cache: [StatementKey: SQLiteStatement] = [:]
 
     /// A statement's SQL as a cache key: equal when the bytes are equal (Swift's `String ==`
-    /// would also match canonically equivalent text), hashed on its length and at most 32 of
-    /// its bytes, which spreads the few dozen statements the store uses.
+    /// would also match canonically equivalent text). String's own hash stays consistent with
+    /// that: equal bytes hash alike.
     private struct StatementKey: Hashable {
         let sql: String
         static func == (a: Self, b: Self) -> Bool { a.sql.sameUTF8(b.sql) }
-        func hash(into hasher: inout Hasher) {
-            var sql = sql
-            sql.withUTF8 { bytes in
-                hasher.combine(bytes.count)
-                // Statements often share a prefix (`SELECT p.id, ...`): the tail tells them apart.
-                let head = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(8)))
-                let tail = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(24)))
-                hasher.combine(bytes: head)
-                hasher.combine(bytes: tail)
-            }
-        }
+        func hash(into hasher: inout Hasher) { hasher.combine(sql) }
     }
 
     /// The prepared statement for `sql`, reset and ready for binding (prepared once per connection).

@@ -4,9 +4,10 @@ import LedgerStore
 
 /// Proposing, co-signing and withdrawing: the routes that write.
 extension Routes {
-    /// `POST /v1/proposals` `{"kind", "body"}`: 201 for a new proposal, 200 for an identical repeat.
+    /// `POST /v1/proposals` `{"kind", "body"}`: 201 for a new proposal, 200 for an identical repeat
+    /// by the token that made it; any other caller repeating the id gets the same 409 whatever it sent.
     func propose(_ request: Request, _ context: some RequestContext) async throws -> Response {
-        _ = try access.require(request, [.proposer], to: "proposing")
+        let caller = try access.require(request, [.proposer], to: "proposing")
         let r = try await requestObject(request, fields: ["body", "kind"])
         let kindText = try field { () throws(LedgerError) in try r.string("kind") }
         guard let kind = EntryKind(rawValue: kindText), kind != .genesis else {
@@ -14,7 +15,8 @@ extension Routes {
                           detail: "must be disbursement, reversal, key_update or budget_update")
         }
         let draft: ProposalDraft
-        do { draft = try ProposalDraft(kind: kind, input: r.value("body"), salt: SecureRandom.bytes(Limits.saltBytes), now: worker.now) } catch {
+        do { draft = try ProposalDraft(kind: kind, input: r.value("body"), salt: SecureRandom.bytes(Limits.saltBytes), now: worker.now,
+                                                  proposer: .token(caller.name)) } catch {
             throw Problem(error)
         }
         guard case .proposed(let o) = try await write(.propose(draft)) else { preconditionFailure() }

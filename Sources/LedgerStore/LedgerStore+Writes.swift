@@ -65,7 +65,7 @@ extension LedgerStore {
     /// Stores a proposal made from the `jhf propose` input, after checking it against the ledger now.
     ///
     /// The same id with the same input returns the stored proposal (`created: false`);
-    /// the same id with other input is a conflict naming the fields that differ.
+    /// the same id with other input is a conflict naming the fields that differ (see `checkRepeat`).
     public func propose(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String) throws(StoreError) -> ProposeOutcome {
         let draft = try ProposalDraft(kind: kind, input: input, salt: salt, now: now)
         guard case .proposed(let o) = try writeOne(.propose(draft), now: now) else { preconditionFailure() }
@@ -97,20 +97,15 @@ extension LedgerStore {
             throw StoreError(.refused, "the ledger has no genesis entry yet: approve the genesis proposal first")
         }
         if let existing = try proposal(id: d.id) {
-            guard let stored = try storedInput(id: d.id) else {
-                throw StoreError(.conflict, field: "id", rule: .r9, "proposal \(d.id) already exists (made before inputs were kept); choose another id")
-            }
-            let differing = JSONDiff.paths(stored, d.submitted).map { $0.hasPrefix("body.") ? String($0.dropFirst(5)) : $0 }
-            if differing.isEmpty { return ProposeOutcome(record: existing, created: false) }
-            throw StoreError(.conflict, field: differing.joined(separator: ","), rule: .r9,
-                             "a different proposal with id \(d.id) already exists; fields that differ: \(differing.joined(separator: ", "))")
+            try checkRepeat(d)
+            return ProposeOutcome(record: existing, created: false)
         }
         let failures = state.checkProposal(d.body)
         if !failures.isEmpty { throw StoreError(.refused, "proposal \(d.id) breaks ledger rules", failures: failures) }
         guard let t = Timestamp.unixSeconds(now) else { throw StoreError(.invalid, field: "now", "must be a timestamp") }
         let expiresAt = Timestamp.string(unixSeconds: t + proposalLifetimeSeconds)
         let digest = try insertProposal(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, sealed: d.sealed,
-                                        input: (d.submittedBytes, expiresAt), now: now)
+                                        input: (d.submittedBytes, expiresAt), proposer: d.proposer, now: now)
         let record = ProposalRecord(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, approvalDigest: digest, status: .pending,
                                     createdAt: now, expiresAt: expiresAt, committedSeq: nil, approvals: [], sealed: d.sealed, closure: nil)
         return ProposeOutcome(record: record, created: true)
@@ -120,7 +115,8 @@ extension LedgerStore {
     /// when it expires) where it has them; returns its approval digest.
     @discardableResult
     func insertProposal(id: String, ledgerID: String, body: Body, bodyBytes: [UInt8]? = nil, sealed: SealedRecord?,
-                        input: (bytes: [UInt8], expiresAt: String)? = nil, now: String) throws(StoreError) -> Hash {
+                        input: (bytes: [UInt8], expiresAt: String)? = nil, proposer: Proposer = .local,
+                        now: String) throws(StoreError) -> Hash {
         let bodyBytes = bodyBytes ?? body.json.canonicalBytes
         let digest = Hash.sha256(Body.approvalMessage(canonicalBody: bodyBytes[...], kind: body.kind.rawValue, ledgerID: ledgerID))
         if case .disbursement(let d) = body {
@@ -129,11 +125,13 @@ extension LedgerStore {
             }
         }
         try db.prepare("""
-            INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at, sealed_record, sealed_digest)
-            VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
+            INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at, sealed_record, sealed_digest,
+                                  proposed_by)
+            VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)
             """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(bodyBytes), .blob(digest.bytes), .text(now),
                       input.map { .blob($0.bytes) } ?? .null, input.map { .text($0.expiresAt) } ?? .null,
-                      sealed.map { .blob($0.canonicalBytes) } ?? .null, sealed.map { .blob($0.digest.bytes) } ?? .null).run()
+                      sealed.map { .blob($0.canonicalBytes) } ?? .null, sealed.map { .blob($0.digest.bytes) } ?? .null,
+                      proposer.column.map { .text($0) } ?? .null).run()
         return digest
     }
 

@@ -1,7 +1,7 @@
 /// The store's schema, as frozen SQL migrations: never edit one that has shipped;
 /// add a new one. `PRAGMA user_version` counts the migrations applied.
 enum Migrations {
-    static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
+    static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10]
 
     static let v1 = """
     CREATE TABLE meta (
@@ -477,5 +477,20 @@ enum Migrations {
     CREATE TRIGGER proposals_usaid_approved_once BEFORE UPDATE OF usaid_key, usaid_signature, usaid_approved_at ON proposals
     WHEN OLD.usaid_key IS NOT NULL
     BEGIN SELECT RAISE(ABORT, 'approvals cannot be changed'); END;
+    """
+
+    /// Records who made each proposal: the name of the service token that proposed it, or
+    /// NULL for a proposal made with direct access to the database (`jhf propose --db`) and for
+    /// every proposal made before v10. A repeated proposal is answered as idempotent only to
+    /// whoever made it: any other caller is told only that the id is taken, so that a proposer
+    /// token cannot use repeats to test guesses about another proposal's sealed record.
+    /// `proposed_by` joins the columns that `proposals_content_fixed` refuses to change.
+    static let v10 = """
+    ALTER TABLE proposals ADD COLUMN proposed_by TEXT CHECK (length(proposed_by) > 0);
+    DROP TRIGGER proposals_content_fixed;
+    CREATE TRIGGER proposals_content_fixed
+    BEFORE UPDATE OF id, kind, ledger_id, body, approval_digest, created_at, input, expires_at, sealed_record, sealed_digest,
+                     proposed_by ON proposals
+    BEGIN SELECT RAISE(ABORT, 'a proposal''s content is fixed when it is made: only its approvals and its commit are written later'); END;
     """
 }

@@ -38,17 +38,45 @@ public struct ProposalDraft: Sendable {
     public let submitted: JSONValue
     let submittedBytes: [UInt8]
     let bodyBytes: [UInt8]
+    /// Who proposes: a repeat of this id is answered as idempotent only to the same proposer.
+    public let proposer: Proposer
 
     /// Builds the body (with `proposed_at` = `now` and, for a disbursement, the sealed record from `salt`).
-    public init(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String) throws(StoreError) {
+    public init(kind: EntryKind, input: JSONValue, salt: [UInt8], now: String, proposer: Proposer = .local) throws(StoreError) {
         let built: (Body, SealedRecord?)
         do { built = try ProposalInput.build(kind: kind, input: input, proposedAt: now, salt: salt) } catch { throw StoreError(error) }
         guard let id = built.0.id else { throw StoreError(.invalid, field: "kind", "genesis is proposed by `jhf init`") }
         self.kind = kind
         self.id = id
+        self.proposer = proposer
         (body, sealed) = built
         submitted = JSONValue.object(["body": input, "kind": .string(kind.rawValue)])
         submittedBytes = submitted.canonicalBytes
         bodyBytes = built.0.json.canonicalBytes
+    }
+}
+
+/// Who made a proposal.
+public enum Proposer: Sendable, Equatable {
+    /// Someone with direct access to the database file (`jhf propose --db`), who can read
+    /// every sealed record anyway. Proposals stored before migration v10 count as local too.
+    case local
+    /// The service token of this name.
+    case token(String)
+
+    /// The `proposed_by` column: NULL for `.local`.
+    var column: String? {
+        if case .token(let name) = self { return name }
+        return nil
+    }
+
+    init(column: String?) { self = column.map { .token($0) } ?? .local }
+
+    public static func == (a: Proposer, b: Proposer) -> Bool {
+        switch (a, b) {
+        case (.local, .local): return true
+        case (.token(let x), .token(let y)): return x.sameUTF8(y)
+        default: return false
+        }
     }
 }

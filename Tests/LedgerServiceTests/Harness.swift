@@ -35,6 +35,8 @@ final class Harness: Sendable {
     static let approvers = ["svc-shcp-a": "SHCP", "svc-shcp-b": "SHCP", "svc-usaid-a": "USAID", "svc-usaid-b": "USAID"]
     static let tokens: [Role: String] = [.proposer: "tok-proposer", .officer: "tok-officer", .auditor: "tok-auditor", .witness: "tok-witness",
                                          .admin: "tok-admin"]
+    /// A second proposer token (name test-proposer-2), for what one proposer may learn of another's proposals.
+    static let secondProposer = "Bearer tok-proposer-2"
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     let dir: String
@@ -65,7 +67,8 @@ final class Harness: Sendable {
         }
         worker = try LedgerWorker(path: path, signer: signCheckpoints ? CheckpointSigner(name: "svc-job-log", key: LedgerBuilder.testKey("svc-job-log")) : nil,
                                   clock: clock.read)
-        let access = Access(tokens: Self.tokens.map { TokenEntry(name: "test-\($0.key.rawValue)", roles: [$0.key], digest: Hash.sha256(Array($0.value.utf8))) })
+        let access = Access(tokens: Self.tokens.map { TokenEntry(name: "test-\($0.key.rawValue)", roles: [$0.key], digest: Hash.sha256(Array($0.value.utf8))) }
+                            + [TokenEntry(name: "test-proposer-2", roles: [.proposer], digest: Hash.sha256(Array("tok-proposer-2".utf8)))])
         routes = Routes(worker: worker, access: access, bodyBytesMax: bodyBytesMax)
     }
 
@@ -126,11 +129,12 @@ final class Harness: Sendable {
 
     // MARK: - Ledger helpers
 
-    static func disbursement(_ id: String, amount: Int = 1000, currency: String = "MXN", purpose: String = "Supplies") -> JSONValue {
+    static func disbursement(_ id: String, amount: Int = 1000, currency: String = "MXN", purpose: String = "Supplies",
+                             clabe: String = "002010077777777771", taxID: String = "", notes: String = "n") -> JSONValue {
         try! JSONParser.parse("""
             {"id":"\(id)","amount":\(amount),"currency":"\(currency)","category":"humanitarian_stabilization","program":"clinics",
              "municipality":"15033","payee":{"name":"Clínica"},"purpose":"\(purpose)","value_date":"2026-11-20",
-             "sealed":{"payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"","notes":"n"}}
+             "sealed":{"payee_account":{"number":"\(clabe)","scheme":"CLABE"},"payee_tax_id":"\(taxID)","notes":"\(notes)"}}
             """)
     }
 

@@ -29,6 +29,51 @@ import Testing
         try h.checkOpenAPI()
     }
 
+    /// The sealed-record oracle: a second proposer token repeats a proposal's id with guesses of
+    /// its sealed record. Every answer is the same, byte for byte, whether the guess is right or
+    /// wrong, and whether the public fields match too; only the token that made it gets 200.
+    @Test func repeatsTellOtherTokensNothingAboutSealedRecords() async throws {
+        let h = try Harness()
+        try await h.run { c in
+            func propose(_ body: JSONValue, as rawToken: String? = nil) async throws -> Exchange {
+                try await h.call(c, .post, "/v1/proposals", route: "/v1/proposals", token: rawToken == nil ? .proposer : nil, rawToken: rawToken,
+                                 json: .object(["body": body, "kind": .string("disbursement")]))
+            }
+            let secret = Harness.disbursement("D-1", taxID: "MAB9307148T4")
+            #expect(try await propose(secret).status == 201)
+            let guesses: [(String, JSONValue)] = [
+                ("the right guess", secret),
+                ("a wrong tax id", Harness.disbursement("D-1", taxID: "MAB9307148T5")),
+                ("another well-formed tax id", Harness.disbursement("D-1", taxID: "XAXX010101000")),
+                ("a wrong CLABE", Harness.disbursement("D-1", clabe: "002010077777777784", taxID: "MAB9307148T4")),
+                ("wrong notes", Harness.disbursement("D-1", taxID: "MAB9307148T4", notes: "m")),
+                ("a wrong public field, right sealed record", Harness.disbursement("D-1", amount: 2000, taxID: "MAB9307148T4")),
+            ]
+            var answers: [String: [String]] = [:]
+            for (name, guess) in guesses {
+                let r = try await propose(guess, as: Harness.secondProposer)
+                #expect(r.status == 409, "\(name)")
+                #expect(r["field"] == .string("id"), "\(name)")
+                answers["\(r.status) \(r.contentType) \(r.text)", default: []].append(name)
+            }
+            #expect(answers.count == 1, "answers differ: \(answers)")
+            #expect(!(answers.keys.first ?? "").contains("sealed"))
+            // The token that made it: an exact repeat is idempotent; a sealed difference is named
+            // as `sealed`, never by which of its fields.
+            #expect(try await propose(secret).status == 200)
+            for (name, guess) in guesses.dropFirst() {
+                let r = try await propose(guess)
+                #expect(r.status == 409, "\(name)")
+                guard case .string(let field)? = r["field"] else { Issue.record("no field: \(r.text)"); continue }
+                #expect(!field.contains("sealed.") && !r.text.contains("payee_tax_id") && !r.text.contains("payee_account"), "\(name): \(r.text)")
+            }
+            #expect(try await propose(guesses[1].1)["field"] == .string("sealed"))
+            #expect(try await propose(guesses[5].1)["field"] == .string("amount"))
+            #expect(try await propose(Harness.disbursement("D-1", amount: 7, taxID: "XAXX010101000"))["field"] == .string("amount,sealed"))
+        }
+        try h.checkOpenAPI()
+    }
+
     /// A bad proposal request: its status, code and field.
     struct BadRequest: Sendable, CustomTestStringConvertible {
         let name: String

@@ -155,7 +155,8 @@ struct MigrationTests {
         func named(_ list: [String], _ name: String) -> String? { list.first { $0.hasPrefix(name + ": ") } }
         #expect(triggersAfter.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } && !added.contains { t.hasPrefix($0) } }
                 == triggersBefore.filter { t in !folded.contains { t.hasPrefix($0 + ": ") } })
-        #expect(named(triggersAfter, "proposals_content_fixed")?.contains("UPDATE OF id, kind, ledger_id, body, approval_digest, created_at, input, expires_at, sealed_record, sealed_digest ON proposals") == true)
+        // v10 adds proposed_by to the columns proposals_content_fixed guards.
+        #expect(named(triggersAfter, "proposals_content_fixed")?.contains("UPDATE OF id, kind, ledger_id, body, approval_digest, created_at, input, expires_at, sealed_record, sealed_digest,\n                 proposed_by ON proposals") == true)
         #expect(named(triggersAfter, "proposals_frozen")?.contains("WHEN OLD.status = 'committed'") == true)
         #expect(named(triggersAfter, "proposals_keep_sealed") != nil && named(triggersAfter, "proposals_approved_once") == nil)
         #expect(named(triggersAfter, "proposals_shcp_approved_once") != nil && named(triggersAfter, "proposals_usaid_approved_once") != nil)
@@ -286,6 +287,10 @@ struct MigrationTests {
         "UPDATE proposals SET input = input, expires_at = expires_at WHERE id = 'D-4'",
         "UPDATE proposals SET sealed_record = sealed_record, sealed_digest = sealed_digest WHERE id = 'D-4'",
         "UPDATE proposals SET approval_digest = zeroblob(32) WHERE id = 'D-4'",
+        // v10: who made a proposal is part of its content.
+        "UPDATE proposals SET proposed_by = 'mallory' WHERE id = 'D-4'",
+        "UPDATE proposals SET proposed_by = proposed_by WHERE id = 'D-4'",
+        "INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, proposed_by) VALUES ('X-1', 'reversal', 'l', x'00', zeroblob(32), 'pending', 't', '')",
         "UPDATE proposals SET id = 'D-5' WHERE id = 'D-4'",
         "UPDATE proposals SET shcp_key = shcp_key, shcp_signature = shcp_signature, shcp_approved_at = shcp_approved_at WHERE id = 'D-2'",
         "UPDATE proposals SET shcp_approved_at = shcp_approved_at WHERE id = 'D-2'",

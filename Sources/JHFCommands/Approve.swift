@@ -30,7 +30,7 @@ struct Approve: ParsableCommand {
             p = found
         }
         Console.out(Render.proposal(p))
-        if client != nil { Console.out("  ledger:      \(p.ledgerID)") }
+        if client != nil { Console.out("  ledger:      \(DisplayText.escaped(p.ledgerID))") }
         // The approver's tool must check the sealed record against the digest before signing (SPEC §5).
         if case .disbursement(let d) = p.body {
             guard let sealed = p.sealed, sealed.digest == d.sealedDigest else {

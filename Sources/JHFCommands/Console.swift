@@ -5,7 +5,11 @@ import LedgerCore
 enum Console {
     static func out(_ text: String, terminator: String = "\n") { write(1, text + terminator) }
 
-    static func error(_ text: String) { write(2, text + "\n") }
+    /// An error or notice for a person: each line shown with controls and bidi overrides
+    /// escaped, since errors quote input (field names, values, file contents).
+    static func error(_ text: String) {
+        write(2, text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.escaped(String($0)) }.joined(separator: "\n") + "\n")
+    }
 
     /// Writes all of `text`; a reader that went away (`jhf … | head -1`) ends the output quietly.
     private static func write(_ fd: Int32, _ text: String) {

@@ -12,9 +12,12 @@ struct Proof: ParsableCommand {
     @Option(help: "The entry's id (D-…, R-…, K-…, B-…).") var id: String
     @Option(help: "Ledger database.") var db: String?
     @OptionGroup var remote: RemoteOptions
-    @Option(help: "Write the proof here (default: standard output).") var out: String?
+    @Option(help: "Write the proof here, a new file (default: standard output).") var out: String?
 
     func run() throws {
+        if let out, FileManager.default.fileExists(atPath: out) {
+            throw CLIFailure("error [conflict]: out: \(out) already exists; it is never overwritten")
+        }
         let proof: EntryProof
         if let client = try remote.client(db: db) {
             let record = try client.proposal(id: id)
@@ -38,7 +41,11 @@ struct Proof: ParsableCommand {
         }
         let bytes = proof.json.canonicalBytes + [0x0A]
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else { throw CLIFailure("error [io]: out: cannot write \(out)", status: ExitStatus.storage) }
+            try guarded {
+                try writeAtomically(out, mode: FileMode.published) { (w: FileHandle) throws(StoreError) in
+                    do { try w.write(contentsOf: bytes) } catch { throw StoreError(.io, field: "out", "cannot write \(out): \(error.localizedDescription)") }
+                }
+            }
             Console.out("wrote the proof of \(id) to \(out)")
         } else {
             Console.out(String(decoding: bytes.dropLast(), as: UTF8.self))
@@ -76,10 +83,10 @@ struct VerifyProof: ParsableCommand {
         do {
             verified = try EntryProof(json: json).verify(logKeys: logKeys)
         } catch {
-            Console.out("INVALID: \(error.description)")
+            Console.out("INVALID: \(DisplayText.escaped(error.description))")
             throw ExitCode(ExitStatus.verificationFailed)
         }
-        Console.out("VALID: \(verified.kind) \(verified.id ?? "genesis") is entry \(verified.seq) of ledger \(verified.ledgerID); "
-                    + "checkpoint of \(verified.treeSize) entries signed by \(verified.signedBy.joined(separator: ", "))")
+        Console.out(DisplayText.escaped("VALID: \(verified.kind) \(verified.id ?? "genesis") is entry \(verified.seq) of ledger \(verified.ledgerID); "
+                    + "checkpoint of \(verified.treeSize) entries signed by \(verified.signedBy.joined(separator: ", "))"))
     }
 }

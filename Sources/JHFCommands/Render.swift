@@ -49,7 +49,8 @@ enum Render {
         }
         lines.append("  approvals:   \(p.approvals.isEmpty ? "none yet" : p.approvals.map { "\($0.keyName) (\($0.institution))" }.joined(separator: ", "))")
         lines.append("  digest:      \(p.approvalDigest.spokenGroups)")
-        return lines.joined(separator: "\n")
+        // Every value comes from a proposer: shown with controls and bidi overrides escaped.
+        return lines.map(DisplayText.escaped).joined(separator: "\n")
     }
 
     static func report(_ r: VerifyReport) -> String {
@@ -81,6 +82,7 @@ enum Render {
             for f in r.failures { lines.append("  \(f)") }
             if r.failureCount > r.failures.count { lines.append("  … and \(r.failureCount - r.failures.count) more") }
         }
-        return lines.joined(separator: "\n")
+        // Titles, key names and failure messages come from the ledger being checked, which may be hostile.
+        return lines.map(DisplayText.escaped).joined(separator: "\n")
     }
 }

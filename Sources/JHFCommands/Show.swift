@@ -64,7 +64,7 @@ struct List: ParsableCommand {
         Console.out("status     seq   kind           id                         digest")
         for p in items {
             let seq = p.committedSeq.map(String.init) ?? "-"
-            Console.out("\(pad(p.status.rawValue, 10)) \(pad(seq, 5)) \(pad(p.kind.rawValue, 14)) \(pad(p.id, 26)) \(p.approvalDigest.spokenGroups)")
+            Console.out(DisplayText.escaped("\(pad(p.status.rawValue, 10)) \(pad(seq, 5)) \(pad(p.kind.rawValue, 14)) \(pad(p.id, 26)) \(p.approvalDigest.spokenGroups)"))
         }
         Console.out("\(items.count) proposal(s)")
     }

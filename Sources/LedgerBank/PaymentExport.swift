@@ -24,9 +24,11 @@ public struct PaymentExportResult: Sendable {
 
 /// Writes pain.001 payment files for committed disbursements and remembers what was ordered.
 public enum PaymentExport {
-    /// Selects the orders, writes the file (never over an existing one) and records it in the
-    /// store before it gets its final name: a file on disk has always been recorded, so a
-    /// second export cannot order the same payment without `force`.
+    /// Selects the orders, writes the file (0600, never over an existing one) and records it in
+    /// the store: the file is linked to its final name inside the recording transaction, which
+    /// commits only once the file is in place (and the file is removed if the commit fails), so
+    /// no payment is ever recorded as ordered without its file, and a second export cannot
+    /// order the same payment without `force`.
     public static func run(store: LedgerStore, selection: PaymentSelection, debtorName: String, debtorAccount: String,
                            executionDate: String, out: String, force: Bool, now: String) throws -> PaymentExportResult {
         guard !FileManager.default.fileExists(atPath: out) else {
@@ -68,8 +70,8 @@ public enum PaymentExport {
         let header = try PaymentFileHeader(messageID: "JHF-\(compactDate)-\(try store.paymentFileCount() + 1)", createdAt: now,
                                            executionDate: executionDate, debtorName: debtorName, debtorAccount: debtorAccount)
         let bytes = try Pain001.document(header, orders: orders)
-        try writeAtomically(out, beforeRename: { () throws(StoreError) in
-            try store.recordPaymentFile(header, fileSHA256: Hash.sha256(bytes), orders: orders, forced: !reordered.isEmpty)
+        try writeAtomically(out, mode: FileMode.secret, record: { (place) throws(StoreError) in
+            try store.recordPaymentFile(header, fileSHA256: Hash.sha256(bytes), orders: orders, forced: !reordered.isEmpty, place: place)
         }) { (w: FileHandle) throws(StoreError) in
             do { try w.write(contentsOf: bytes) } catch { throw StoreError(.io, field: "out", "write failed: \(error.localizedDescription)") }
         }

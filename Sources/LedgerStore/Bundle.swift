@@ -9,7 +9,7 @@ public enum Bundle {
 
     /// Writes `entries.jsonl` (and `sealed.jsonl` with `sealed`) into `directory`, with the
     /// latest signed checkpoint as `checkpoint` when there is one. Files are written beside
-    /// their final names and renamed into place.
+    /// their final names and linked into place; `sealed.jsonl` is created 0600.
     public static func export(_ store: LedgerStore, to directory: String, sealed: Bool) throws(StoreError) -> (entries: Int64, sealed: Int) {
         // Read before the entries: whatever is appended meanwhile, the checkpoint covers a prefix of the export.
         let checkpoint = try store.latestCheckpoint()?.note
@@ -31,9 +31,9 @@ public enum Bundle {
         for name in [entriesFile, sealedFile, checkpointFile] where fm.fileExists(atPath: "\(directory)/\(name)") {
             throw StoreError(.conflict, field: "out", "\(directory)/\(name) already exists; choose an empty directory")
         }
-        func lines(_ path: String, _ producer: (([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void) throws(StoreError) -> Int {
+        func lines(_ path: String, mode: mode_t, _ producer: (([UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Void) throws(StoreError) -> Int {
             var count = 0
-            try writeAtomically(path) { (w: FileHandle) throws(StoreError) in
+            try writeAtomically(path, mode: mode) { (w: FileHandle) throws(StoreError) in
                 var chunk: [UInt8] = []
                 try producer { (line: [UInt8]) throws(StoreError) in
                     chunk += line
@@ -45,10 +45,10 @@ public enum Bundle {
             }
             return count
         }
-        let count = try lines("\(directory)/\(entriesFile)", entries)
-        let sealedCount = try sealed.map { (p) throws(StoreError) in try lines("\(directory)/\(sealedFile)", p) } ?? 0
+        let count = try lines("\(directory)/\(entriesFile)", mode: FileMode.published, entries)
+        let sealedCount = try sealed.map { (p) throws(StoreError) in try lines("\(directory)/\(sealedFile)", mode: FileMode.secret, p) } ?? 0
         if var note = checkpoint {
-            try writeAtomically("\(directory)/\(checkpointFile)") { (w: FileHandle) throws(StoreError) in try write(w, &note) }
+            try writeAtomically("\(directory)/\(checkpointFile)", mode: FileMode.published) { (w: FileHandle) throws(StoreError) in try write(w, &note) }
         }
         return (Int64(count), sealedCount)
     }

@@ -2,24 +2,66 @@ import Foundation
 
 func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
-/// Writes a file beside its final name (`.partial`), syncs it, runs `beforeRename` (e.g. records
-/// the file in the store), then renames it into place; on any error the partial file is removed.
-public func writeAtomically(_ path: String, beforeRename: () throws(StoreError) -> Void = {}, _ body: (FileHandle) throws(StoreError) -> Void) throws(StoreError) {
+/// File modes the tools create files with. A file is opened with its mode (the umask can only
+/// take bits away), never made first and changed after.
+public enum FileMode {
+    /// Files holding sealed records or anything derived from them: the database, `sealed.jsonl`,
+    /// payment files, reconciliation reports.
+    public static let secret: mode_t = 0o600
+    /// Files anyone may read: `entries.jsonl`, checkpoints, proofs.
+    public static let published: mode_t = 0o644
+}
+
+/// Writes `path` so that it is never half there and never replaces a file: the bytes go to
+/// `path.partial` (created exclusively with `mode`), are synced, and the file is then linked
+/// to its final name, which fails if that name exists meanwhile.
+///
+/// `record` receives the step that puts the file in place and must call it exactly where the
+/// file is to appear (a payment file is linked inside the store transaction that records it,
+/// before that transaction commits, so a recorded payment file is always on disk). If
+/// `record` throws after the file was placed, the file is removed again; on any error the
+/// partial file is removed and nothing is left behind.
+public func writeAtomically(_ path: String, mode: mode_t, record: (_ place: () throws(StoreError) -> Void) throws(StoreError) -> Void = { (place) throws(StoreError) in try place() },
+                            _ body: (FileHandle) throws(StoreError) -> Void) throws(StoreError) {
     let tmp = path + ".partial"
-    guard FileManager.default.createFile(atPath: tmp, contents: nil), let w = FileHandle(forWritingAtPath: tmp) else {
-        throw StoreError(.io, field: "out", "cannot create \(tmp)")
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard fd >= 0 else {
+        let reason = errno == EEXIST ? "it is left from an interrupted run; remove it if no other run is writing" : String(cString: strerror(errno))
+        throw StoreError(.io, field: "out", "cannot create \(tmp): \(reason)")
     }
+    var placed = false
+    func place() throws(StoreError) {
+        guard link(tmp, path) == 0 else {
+            if errno == EEXIST { throw StoreError(.conflict, field: "out", "\(path) already exists; it is never overwritten") }
+            throw StoreError(.io, field: "out", "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        placed = true
+        unlink(tmp)
+        syncDirectory(of: path)
+    }
+    let w = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     do {
         try body(w)
         try w.synchronize()
         try w.close()
-        try beforeRename()
-        try FileManager.default.moveItem(atPath: tmp, toPath: path)
-    } catch let e as StoreError {
-        try? FileManager.default.removeItem(atPath: tmp)
-        throw e
+        try record(place)
+        guard placed else { throw StoreError(.io, field: "out", "\(path) was not put in place") }
     } catch {
-        try? FileManager.default.removeItem(atPath: tmp)
-        throw StoreError(.io, "cannot write \(path): \(error.localizedDescription)")
+        unlink(tmp)
+        if placed { unlink(path) }
+        if let e = error as? StoreError {
+            guard placed else { throw e }
+            throw StoreError(e.code, field: e.field, rule: e.rule, "\(e.message); \(path) was removed again", failures: e.failures)
+        }
+        throw StoreError(.io, field: "out", "cannot write \(path): \(error.localizedDescription)")
     }
+}
+
+/// Makes a new name in a directory durable (a crash after a link or rename may otherwise lose it).
+func syncDirectory(of path: String) {
+    let directory = (path as NSString).deletingLastPathComponent
+    let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
 }

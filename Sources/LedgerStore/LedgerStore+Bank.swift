@@ -102,7 +102,10 @@ extension LedgerStore {
     }
 
     /// Records a written payment file and its orders, in one transaction.
-    public func recordPaymentFile(_ header: PaymentFileHeader, fileSHA256: Hash, orders: [PaymentOrder], forced: Bool) throws(StoreError) {
+    /// `place` puts the file in place: it runs last inside the transaction, so the record
+    /// commits only if the file is there.
+    public func recordPaymentFile(_ header: PaymentFileHeader, fileSHA256: Hash, orders: [PaymentOrder], forced: Bool,
+                                  place: () throws(StoreError) -> Void = {}) throws(StoreError) {
         try db.writeTransaction { () throws(StoreError) in
             try db.prepare("""
                 INSERT INTO payment_files (message_id, created_at, execution_date, debtor_account, file_sha256, orders, forced)
@@ -113,6 +116,7 @@ extension LedgerStore {
             for o in orders {
                 try db.prepare(insert).bind(.text(header.messageID), .text(o.id), .int(o.amount), .text(o.currency)).run()
             }
+            try place()
         }
     }
 

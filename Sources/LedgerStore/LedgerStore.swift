@@ -45,8 +45,21 @@ public final class LedgerStore {
         db = connection
     }
 
+    /// Opens the database file: an existing one only if group and others have no access to it
+    /// (it holds sealed records); a new one is created 0600 before SQLite opens it, and SQLite
+    /// gives its -wal and -shm files the database file's mode.
     static func openConnection(path: String, mustExist: Bool) throws(StoreError) -> SQLiteConnection {
-        if mustExist && !fileExists(path) { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
+        if mustExist {
+            guard fileExists(path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
+            for file in [path, path + "-wal", path + "-shm"] { try requirePrivate(file) }
+        } else {
+            let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, FileMode.secret)
+            guard fd >= 0 else {
+                if errno == EEXIST { throw StoreError(.conflict, field: "db", "\(path) already exists; refusing to overwrite a ledger") }
+                throw StoreError(.io, field: "db", "cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+            close(fd)
+        }
         let c = try SQLiteConnection(path: path, readOnly: false)
         try configure(c)
         try migrate(c)
@@ -110,6 +123,16 @@ public final class LedgerStore {
     /// The first row `PRAGMA foreign_key_check` reports, as text, or nil.
     private static func brokenReference(_ c: SQLiteConnection) throws(StoreError) -> String? {
         try c.scalarText("SELECT \"table\" || ' row ' || coalesce(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check LIMIT 1")
+    }
+
+    /// Refuses a database file (or its -wal or -shm) that group or others may access.
+    static func requirePrivate(_ file: String) throws(StoreError) {
+        var st = stat()
+        guard stat(file, &st) == 0 else { return }  // -wal and -shm exist only while the database is open
+        let mode = st.st_mode & 0o777
+        guard mode & 0o077 == 0 else {
+            throw StoreError(.invalid, field: "db", "\(file) may be accessed by group or others (mode \(String(mode, radix: 8))) and holds sealed records; run chmod 600 \(file)")
+        }
     }
 
     // MARK: - Creating a ledger

@@ -284,6 +284,17 @@ import Testing
             _ = try jhf("export", "--db", l.db, "--out", "\(l.dir)/out")
             return ["export", "--db", l.db, "--out", "\(l.dir)/out"]
         }, status: 2, stderr: { l in "error [conflict]: out: \(l.dir)/out/entries.jsonl already exists; choose an empty directory\n" }),
+        ErrorCase(name: "proof over an existing file", arguments: { l in
+            try write("\(l.dir)/taken.json", "keep me\n")
+            return ["proof", "--db", l.db, "--id", "D-2", "--out", "\(l.dir)/taken.json"]
+        }, status: 2, stderr: { l in "error [conflict]: out: \(l.dir)/taken.json already exists; it is never overwritten\n" }),
+        ErrorCase(name: "database readable by others", arguments: { l in
+            try FileManager.default.copyItem(atPath: l.db, toPath: "\(l.dir)/open.sqlite")
+            chmod("\(l.dir)/open.sqlite", 0o644)
+            return ["list", "--db", "\(l.dir)/open.sqlite"]
+        }, status: 2, stderr: { l in
+            "error [invalid]: db: \(l.dir)/open.sqlite may be accessed by group or others (mode 644) and holds sealed records; run chmod 600 \(l.dir)/open.sqlite\n"
+        }),
         ErrorCase(name: "missing database", arguments: { l in ["show", "--db", "\(l.dir)/missing.sqlite", "--id", "x"] },
                   status: 3, stderr: { l in "error [io]: db: no ledger database at \(l.dir)/missing.sqlite\n" }),
         ErrorCase(name: "missing bundle", arguments: { l in ["verify", "--bundle", "\(l.dir)/nothing"] },

@@ -39,6 +39,8 @@ struct MigrationTests {
     /// Writes a version-5 database at `v5Path` holding every row of `source` (a current store:
     /// its proposals' inputs, sealed records and approvals go back into v5's tables of their own).
     func writeV5Copy(of source: String) throws {
+        // Created 0600 as the store creates its files: the store refuses one others may read.
+        close(open(v5Path, O_RDWR | O_CREAT, 0o600))
         let c = try SQLiteConnection(path: v5Path, readOnly: false)
         try LedgerStore.configure(c)
         try c.exec("PRAGMA foreign_keys=OFF")

@@ -59,7 +59,9 @@ struct ReconcileRender {
     /// The readable summary: header, counts and totals by class, then every discrepancy.
     func text(_ emit: (String) throws -> Void) throws {
         let s = summary
-        let (str, obj) = (ReconcileRender.str, ReconcileRender.obj)
+        // Statement ids, accounts and messages quote the bank's file: shown escaped.
+        let str = { (v: JSONValue?) in DisplayText.escaped(ReconcileRender.str(v)) }
+        let obj = ReconcileRender.obj
         let statement = obj(s["statement"]), ledger = obj(s["ledger"])
         var out = ""
         if outcome.alreadyProcessed {
@@ -117,10 +119,11 @@ struct ReconcileRender {
         }
     }
 
-    /// A CSV field: quoted when it must be; a leading = + - @ is neutralised so spreadsheets never run bank text as a formula.
+    /// A CSV field: controls and bidi overrides visibly escaped; quoted when it must be; a leading
+    /// = + - @ (or tab or carriage return) is neutralised so spreadsheets never run bank text as a formula.
     static func csvField(_ s: String) -> String {
-        var v = s
-        if let f = v.unicodeScalars.first, "=+-@".unicodeScalars.contains(f), Int64(v) == nil { v = "'" + v }
+        var v = DisplayText.escaped(s)
+        if let f = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f), Int64(s) == nil { v = "'" + v }
         guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -132,7 +135,8 @@ struct ReconcileRender {
         }
         for (name, producer) in [("summary.txt", text), ("reconciliation.json", json), ("items.csv", csv)] as [(String, ((String) throws -> Void) throws -> Void)] {
             var failure: (any Error)?
-            try writeAtomically("\(directory)/\(name)") { (w: FileHandle) throws(StoreError) in
+            // Reports name payees and accounts from the sealed records: 0600, like the database.
+            try writeAtomically("\(directory)/\(name)", mode: FileMode.secret) { (w: FileHandle) throws(StoreError) in
                 var chunk = ""
                 do {
                     try producer { piece in

@@ -80,5 +80,7 @@ enum ReportHTML {
     }
 
     /// Escapes the five characters HTML gives meaning to in text and attribute values.
-    static func escape(_ s: String) -> String { XMLText.escaped(s) }
+    /// Controls and bidi overrides shown as visible escapes (a payee name cannot reorder the
+    /// page), then the markup characters escaped.
+    static func escape(_ s: String) -> String { XMLText.escaped(DisplayText.escaped(s)) }
 }

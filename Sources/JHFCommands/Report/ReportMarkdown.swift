@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// Prints laid-out reports as CommonMark with GitHub tables; every text is escaped.
 enum ReportMarkdown {
     /// One document; several languages follow each other, separated by a rule.
@@ -13,7 +15,7 @@ enum ReportMarkdown {
         case .verdict(let t, _): return "**\(escape(t))**\n"
         case .facts(let facts):
             return facts.map { f in
-                let value = f.code ? "`\(f.value)`" : escape(f.value)
+                let value = f.code ? "`\(DisplayText.escaped(f.value))`" : escape(f.value)
                 return f.label.isEmpty ? "  \(value)" : "- **\(escape(f.label)):** \(value)"
             }.joined(separator: "\n") + "\n"
         case .table(let header, let numeric, let rows):
@@ -25,11 +27,12 @@ enum ReportMarkdown {
     }
 
     /// Backslash-escapes the ASCII punctuation Markdown would read as markup (CommonMark §2.4),
-    /// so that payee names, reasons and purposes print as written.
+    /// so that payee names, reasons and purposes print as written; controls and bidi overrides
+    /// are first made visible escapes (`DisplayText`), whose backslash is then escaped in turn.
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
+        for c in DisplayText.escaped(s).unicodeScalars {
             if "\\`*_[]<>|#!~&".unicodeScalars.contains(c) { out.unicodeScalars.append("\\") }
             out.unicodeScalars.append(c)
         }

@@ -70,6 +70,7 @@ public enum PaymentExport {
         let header = try PaymentFileHeader(messageID: "JHF-\(compactDate)-\(try store.paymentFileCount() + 1)", createdAt: now,
                                            executionDate: executionDate, debtorName: debtorName, debtorAccount: debtorAccount)
         let bytes = try Pain001.document(header, orders: orders)
+        try XMLWellFormed.check(bytes, field: "out")
         try writeAtomically(out, mode: FileMode.secret, record: { (place) throws(StoreError) in
             try store.recordPaymentFile(header, fileSHA256: Hash.sha256(bytes), orders: orders, forced: !reordered.isEmpty, place: place)
         }) { (w: FileHandle) throws(StoreError) in

@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import LedgerBank
+@testable import LedgerBank
 import LedgerCore
 import LedgerStore
 
@@ -38,6 +38,35 @@ import LedgerStore
         let forced = try export(l, .ids(["D-3"]), out: "p3.xml", force: true)
         #expect(forced.messageID == "JHF-20261121-2" && forced.reordered.map(\.files) == [["JHF-20261121-1"]])
         #expect(try xsdProblems("\(l.dir)/p3.xml", xsd: "pain.001.001.03.xsd") == nil)
+    }
+
+    /// Format v1's text rules let a payee name or purpose hold characters XML 1.0 cannot carry
+    /// (U+FFFE, U+FFFF): they reach the file as U+FFFD, and the file is well-formed and valid.
+    @Test func charactersXMLCannotCarryAreReplaced() throws {
+        let l = try BankLedger.make([.init(id: "D-1", amount: 5, payeeJSON: #"Cl\uFFFEnica"#, purposeJSON: #"Medicinas \uFFFF fin \uFFFE"#)])
+        defer { l.remove() }
+        let r = try export(l, .since(0), out: "p.xml")
+        #expect(r.orders.map(\.id) == ["D-1"])
+        #expect(try xsdProblems("\(l.dir)/p.xml", xsd: "pain.001.001.03.xsd") == nil)
+        let xml = try readText("\(l.dir)/p.xml")
+        #expect(xml.contains("<Nm>Cl\u{FFFD}nica</Nm>") && xml.contains("<Ustrd>D-1 Medicinas \u{FFFD} fin \u{FFFD}</Ustrd>"))
+        #expect(!xml.unicodeScalars.contains { !XMLText.isXMLChar($0) })
+    }
+
+    @Test(arguments: [
+        ("a control character", Array("<a>\u{1}</a>".utf8)),
+        ("U+FFFE", Array("<a>\u{FFFE}</a>".utf8)),
+        ("an unclosed element", Array("<a><b></a>".utf8)),
+        ("no element", Array("".utf8) + [0x20]),
+        ("an external entity", Array(#"<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>"#.utf8)),
+    ])
+    func theWellFormednessCheckRefuses(_ name: String, _ bytes: [UInt8]) {
+        if name == "an external entity" {
+            // Well-formed (the entity is declared); the check never fetches it.
+            #expect(throws: Never.self) { try XMLWellFormed.check(bytes, field: "out") }
+            return
+        }
+        #expect(throws: LedgerError.self, "\(name)") { try XMLWellFormed.check(bytes, field: "out") }
     }
 
     @Test(arguments: [

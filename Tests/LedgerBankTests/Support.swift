@@ -56,6 +56,9 @@ struct BankLedger {
         var currency = "MXN"
         var valueDate = "2026-11-10"
         var account = BankLedger.payeeAccount
+        /// JSON string contents (escapes allowed); nil: `Clínica N` and `Medicinas N`.
+        var payeeJSON: String? = nil
+        var purposeJSON: String? = nil
     }
 
     /// Commits `disbursements`, then a reversal of each id in `reversed` (id `R-<id>`).
@@ -75,7 +78,7 @@ struct BankLedger {
         for (n, d) in disbursements.enumerated() {
             let input = try JSONParser.parse("""
                 {"id":"\(d.id)","amount":\(d.amount),"currency":"\(d.currency)","category":"humanitarian_stabilization","program":"clinics",
-                 "municipality":"15033","payee":{"name":"Clínica \(n)"},"purpose":"Medicinas \(n)","value_date":"\(d.valueDate)",
+                 "municipality":"15033","payee":{"name":"\(d.payeeJSON ?? "Clínica \(n)")"},"purpose":"\(d.purposeJSON ?? "Medicinas \(n)")","value_date":"\(d.valueDate)",
                  "sealed":{"notes":"","payee_account":{"number":"\(d.account)","scheme":"CLABE"},"payee_tax_id":""}}
                 """)
             requests += try ledger.proposeAndApprove(.disbursement, input, salt: Array(Hash.sha256(Array("salt\(n)".utf8)).bytes.prefix(16)))

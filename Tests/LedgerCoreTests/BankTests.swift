@@ -136,7 +136,16 @@ struct ReconcilerTests {
         ("paid after the ledger reversed it", [item("D-3")], .paidButReversed),
         ("paid twice after reversal", [item("D-3", key: "a"), item("D-3", key: "b")], .paidButReversed),
         ("credit back", [item("D-1", key: "a"), item("D-1", direction: .credit, key: "b")], .returned),
-        ("bank reversal of the debit", [item("D-2", 5_000, key: "a"), item("D-2", 5_000, reversal: true, key: "b")], .returned),
+        // ISO 20022 RvslInd: the entry's own CdtDbtInd says where the money goes; the indicator
+        // says that it undoes an earlier entry of the other direction.
+        ("bank reversal of the debit (CRDT, RvslInd)", [item("D-2", 5_000, key: "a"), item("D-2", 5_000, direction: .credit, reversal: true, key: "b")], .returned),
+        ("CRDT with RvslInd alone is money in, not a payment", [item("D-2", 5_000, direction: .credit, reversal: true)], .returned),
+        ("DBIT with RvslInd alone is money out", [item("D-2", 5_000, reversal: true)], .matched),
+        ("DBIT with RvslInd undoes a return", [item("D-2", 5_000, key: "a"), item("D-2", 5_000, direction: .credit, key: "b"),
+                                             item("D-2", 5_000, reversal: true, key: "c")], .matched),
+        ("DBIT with RvslInd after a payment is paid twice", [item("D-2", 5_000, key: "a"), item("D-2", 5_000, reversal: true, key: "b")], .paidTwice),
+        ("CRDT with RvslInd for no disbursement", [item("Z-1", direction: .credit, reversal: true)], .unrelatedCredit),
+        ("DBIT with RvslInd for no disbursement", [item("Z-1", reversal: true)], .unknownDebit),
         ("return of a reversed disbursement", [item("D-3", direction: .credit)], .returned),
         ("debit with no disbursement", [item("X-9")], .unknownDebit),
         ("debit with no reference known", [item(nil, ref: "nobody", remittance: "rent")], .unknownDebit),

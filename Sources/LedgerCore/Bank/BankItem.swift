@@ -35,8 +35,15 @@ public struct BankItem: Sendable, Equatable {
             (bookingDate, valueDate, endToEndID, bankRef, remittance, creditorAccount, returnReason, bookingKey)
     }
 
-    /// Money leaving the fund's account: a debit, or the bank's reversal of a credit.
-    public var isOutflow: Bool { (direction == .debit) != reversal }
+    /// Money leaving the fund's account: a debit entry, whether or not it is a reversal.
+    ///
+    /// ISO 20022's usage rule for `ReversalIndicator` (camt.052/053/054 message definitions):
+    /// "If the CreditDebitIndicator is CRDT and ReversalIndicator is Yes, the original operation
+    /// was a debit entry. If the CreditDebitIndicator is DBIT and ReversalIndicator is Yes, the
+    /// original operation was a credit entry." The indicator says what the entry undoes; the
+    /// direction of this entry's money is its own `CdtDbtInd`. A CRDT with `RvslInd` true is
+    /// the bank taking back our debit: money coming in, a return.
+    public var isOutflow: Bool { direction == .debit }
 }
 
 /// Identifies a booking so that the same booking in two overlapping statements counts once,

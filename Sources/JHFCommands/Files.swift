@@ -4,9 +4,19 @@ import LedgerCore
 
 /// File helpers of the CLI: reading JSON inputs and writing outputs.
 enum Files {
-    static func read(_ path: String, field: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// The file's bytes, refused without reading further once it is longer than `limit`
+    /// (every input the CLI reads whole is a JSON document or smaller).
+    static func read(_ path: String, field: String, limit: Int = Limits.documentBytesMax) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIFailure("error [io]: \(field): cannot read \(path)", status: ExitStatus.storage)
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+            throw CLIFailure("error [io]: \(field): cannot read \(path): \(error.localizedDescription)", status: ExitStatus.storage)
+        }
+        guard data.count <= limit else {
+            throw CLIFailure("error [too_large]: \(field): \(path) is larger than \(limit) bytes, the limit for this input")
         }
         return Array(data)
     }

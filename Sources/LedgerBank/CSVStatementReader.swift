@@ -21,7 +21,7 @@ public struct CSVStatementReader {
         var info = StatementInfo(format: "csv")
         var keys = BookingKeys()
         var statements: [String: StatementInfo.Statement] = [:]
-        let reader = try LineReader(path: path)
+        let reader = try LineReader(path: path, lineBytesMax: Limits.statementFieldBytesMax)
         var lineNumber = 0
         while true {
             let lines = try reader.next(max: 4096)

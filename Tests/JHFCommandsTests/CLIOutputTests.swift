@@ -295,6 +295,14 @@ import Testing
         }, status: 2, stderr: { l in
             "error [invalid]: db: \(l.dir)/open.sqlite may be accessed by group or others (mode 644) and holds sealed records; run chmod 600 \(l.dir)/open.sqlite\n"
         }),
+        ErrorCase(name: "proposal file over the document limit", arguments: { l in
+            try write("\(l.dir)/in/huge.json", "[" + String(repeating: "1,", count: 600_000) + "1]")
+            return ["propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/huge.json"]
+        }, status: 2, stderr: { l in "error [too_large]: file: \(l.dir)/in/huge.json is larger than 1048576 bytes, the limit for this input\n" }),
+        ErrorCase(name: "key list over the document limit", arguments: { l in
+            try write("\(l.dir)/in/keys.json", String(repeating: " ", count: (1 << 20) + 1))
+            return ["init", "--db", "\(l.dir)/new.sqlite", "--ledger-id", "jhf.x.y", "--title", "T", "--keys", "\(l.dir)/in/keys.json"]
+        }, status: 2, stderr: { l in "error [too_large]: keys: \(l.dir)/in/keys.json is larger than 1048576 bytes, the limit for this input\n" }),
         ErrorCase(name: "missing database", arguments: { l in ["show", "--db", "\(l.dir)/missing.sqlite", "--id", "x"] },
                   status: 3, stderr: { l in "error [io]: db: no ledger database at \(l.dir)/missing.sqlite\n" }),
         ErrorCase(name: "missing bundle", arguments: { l in ["verify", "--bundle", "\(l.dir)/nothing"] },

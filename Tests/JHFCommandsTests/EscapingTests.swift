@@ -71,3 +71,18 @@ import Testing
         }
     }
 }
+
+/// A bundle line past the format's 1 MiB limit is an R1 failure, reported with its length.
+@Suite struct OverlongLineTests {
+    @Test func verifyReportsAnOverlongLine() throws {
+        let dir = try temporaryDirectory("jhf-long")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: "\(dir)/b", withIntermediateDirectories: true)
+        let lines = try read("\(CLIOutputTests.golden)/entries.jsonl").split(separator: "\n").map(String.init)
+        let long = "{\"pad\":\"" + String(repeating: "x", count: 3 << 20) + "\"}"
+        try write("\(dir)/b/entries.jsonl", ([lines[0], long] + lines.dropFirst(1)).joined(separator: "\n") + "\n")
+        let o = try jhf("verify", "--bundle", "\(dir)/b")
+        #expect(o.status == 1, "\(o)")
+        #expect(o.stdout.contains("seq 1 R1 framing: line is \(long.utf8.count) bytes; the limit is 1048576 bytes"), "\(o)")
+    }
+}

@@ -1,11 +1,18 @@
 /// One exported line, as the verifier reads it: the bytes and whether a `\n` ended them.
+///
+/// A line longer than its reader's limit keeps only its first limit + 1 bytes (`isTruncated`),
+/// and `length` tells how long it was: no consumer needs more to refuse it.
 public struct Line: Sendable {
     public let bytes: [UInt8]
     public let terminated: Bool
+    /// The whole line's length in bytes (without its `\n`).
+    public let length: Int
+    public var isTruncated: Bool { length > bytes.count }
 
-    public init(bytes: [UInt8], terminated: Bool = true) {
+    public init(bytes: [UInt8], terminated: Bool = true, length: Int? = nil) {
         self.bytes = bytes
         self.terminated = terminated
+        self.length = length ?? bytes.count
     }
 }
 
@@ -72,6 +79,11 @@ public struct PreparedEntry: Sendable {
         var failures: [Failure] = []
         if !line.terminated {
             failures.append(Failure(seq: position, rule: .r1, message: "the last line is not ended by \\n"))
+        }
+        if line.length > Limits.documentBytesMax {
+            failures.append(Failure(seq: position, rule: .r1, message: "line is \(line.length) bytes; the limit is \(Limits.documentBytesMax) bytes"))
+            (self.failures, header, entry, approvalMessage) = (failures, nil, nil, nil)
+            return
         }
         let document: JSONParser.Document
         do {

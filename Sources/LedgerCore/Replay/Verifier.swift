@@ -82,6 +82,9 @@ public struct Verifier {
 
     private mutating func checkSealedLine(_ line: Line, number: Int) -> [Failure] {
         let place = "sealed.jsonl line \(number + 1)"
+        if line.length > Limits.documentBytesMax {
+            return [Failure(seq: nil, rule: .r11, message: "\(place) is \(line.length) bytes; the limit is \(Limits.documentBytesMax) bytes")]
+        }
         let value: JSONValue
         do {
             value = try JSONParser.parse(line.bytes)

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // C libraries from Debian: libsodium-dev and libsqlite3-dev.
@@ -35,8 +36,13 @@ let package = Package(
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
             "LedgerCore", "LedgerStore", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            // The HTTP/1 channel is the service's own (connection limit, request deadline, problem documents
+            // for parser errors), built from the same NIO pieces as Hummingbird's.
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
         ]),
         // The `jhf` command implementations (a library so tests can drive them in-process).
         .target(name: "JHFCommands", dependencies: [

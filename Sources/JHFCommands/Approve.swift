@@ -26,7 +26,7 @@ struct Approve: ParsableCommand {
         if let client {
             p = try client.proposal(id: id)
         } else {
-            guard let found = try guarded({ try store!.proposal(id: id) }) else { throw CLIFailure("error [notFound]: id: no proposal with id \(id)") }
+            guard let found = try guarded({ try store!.proposal(id: id) }) else { throw CLIFailure("error [not_found]: id: no proposal with id \(id)") }
             p = found
         }
         Console.out(Render.proposal(p))

@@ -17,7 +17,7 @@ struct Show: ParsableCommand {
             p = try client.proposal(id: id)
         } else {
             let store = try guarded { try LedgerStore(path: db!, check: .hashChain) }
-            guard let found = try guarded({ try store.proposal(id: id) }) else { throw CLIFailure("error [notFound]: id: no proposal with id \(id)") }
+            guard let found = try guarded({ try store.proposal(id: id) }) else { throw CLIFailure("error [not_found]: id: no proposal with id \(id)") }
             p = found
         }
         Console.out(json ? Render.json(p.json(includeSealed: true)) : Render.proposal(p))

@@ -28,11 +28,14 @@ public struct Access: Sendable {
     /// The caller of a request: nil without an Authorization header; a 401 problem for a bad one.
     func caller(of request: Request) throws -> Caller? {
         guard let header = request.headers[.authorization] else { return nil }
-        let prefix = "Bearer "
-        guard header.utf8.count <= prefix.utf8.count + ServiceLimits.tokenBytesMax, header.hasPrefix(prefix) else {
+        // RFC 9110 §11.1: the scheme name is case-insensitive (`bearer`, `BEARER`).
+        let prefix = "bearer ".utf8
+        let bytes = header.utf8
+        guard bytes.count <= prefix.count + ServiceLimits.tokenBytesMax, bytes.count > prefix.count,
+              bytes.prefix(prefix.count).equalsASCIIIgnoringCase(lowercase: prefix) else {
             throw Problem(status: .unauthorized, code: "unauthorized", field: "Authorization", detail: "must be `Bearer TOKEN`")
         }
-        guard let caller = caller(token: header.utf8.dropFirst(prefix.utf8.count)) else {
+        guard let caller = caller(token: bytes.dropFirst(prefix.count)) else {
             throw Problem(status: .unauthorized, code: "unauthorized", field: "Authorization", detail: "the token is not known to this service")
         }
         return caller

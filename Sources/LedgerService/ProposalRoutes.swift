@@ -62,7 +62,7 @@ extension Routes {
         let caller = try access.require(request, Role.allCases, to: "reading proposals")
         let id = try Self.id(context)
         guard let p = try await store({ s throws(StoreError) in try s.proposal(id: id) }) else {
-            throw Problem(status: .notFound, code: "notFound", field: "id", detail: "no proposal with id \(id)")
+            throw Problem(status: .notFound, code: "not_found", field: "id", detail: "no proposal with id \(id)")
         }
         return Self.json(p.json(includeSealed: caller.hasAny([.officer, .auditor])))
     }
@@ -114,10 +114,15 @@ extension Routes {
 
     /// The request body as a JSON object with exactly `fields`: size, media type and JSON checked first.
     func requestObject(_ request: Request, fields: [String]) async throws -> FieldReader {
-        if let type = request.headers[.contentType], !MediaType.isJSON(type) {
+        guard let type = request.headers[.contentType], MediaType.isJSON(type) else {
             throw Problem(status: .unsupportedMediaType, code: "unsupported_media_type", field: "Content-Type", detail: "must be application/json")
         }
-        let buffer = try await request.body.collect(upTo: bodyBytesMax)
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: bodyBytesMax) } catch let e as HTTPResponseError { throw e } catch {
+            // A malformed chunk, or a client gone mid-body: the request's fault, answered (if
+            // anyone still listens) and never logged as the service's error.
+            throw Problem(status: .badRequest, code: "bad_request", field: "body", detail: "the request body could not be read: it is malformed or was cut short")
+        }
         return try field { () throws(LedgerError) in try FieldReader(try JSONParser.parse(Array(buffer.readableBytesView)), path: "", fields: fields) }
     }
 
@@ -148,7 +153,7 @@ extension Routes {
     /// The label of a refused approval in `jhf_approvals_refused_total`.
     static func refusalReason(_ p: Problem) -> String {
         switch (p.code, p.field) {
-        case ("notFound", _): return "unknown_proposal"
+        case ("not_found", _): return "unknown_proposal"
         case ("unauthorized", _), ("forbidden", _): return "access"
         case (_, "signature"?): return p.code == "refused" ? "bad_signature" : "invalid_request"
         case ("refused", "key"?): return "key_not_approver"

@@ -65,7 +65,7 @@ public struct Routes: Sendable {
             throw Problem(status: .badRequest, code: "invalid", field: "seq", detail: "must be a non-negative integer")
         }
         guard let row = try await store({ s throws(StoreError) in try s.entries(from: seq, limit: 1) }).first, row.seq == seq else {
-            throw Problem(status: .notFound, code: "notFound", field: "seq", detail: "no committed entry at seq \(seq)")
+            throw Problem(status: .notFound, code: "not_found", field: "seq", detail: "no committed entry at seq \(seq)")
         }
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: row.canonical)))
     }
@@ -82,7 +82,7 @@ public struct Routes: Sendable {
 
     func latestCheckpoint() async throws -> Response {
         guard let c = try await store({ s throws(StoreError) in try s.latestCheckpoint() }) else {
-            throw Problem(status: .notFound, code: "notFound", detail: "no checkpoint has been signed yet (the service signs with --log-key)")
+            throw Problem(status: .notFound, code: "not_found", detail: "no checkpoint has been signed yet (the service signs with --log-key)")
         }
         return Self.note(c.note)
     }
@@ -90,7 +90,7 @@ public struct Routes: Sendable {
     func checkpoint(_ context: some RequestContext) async throws -> Response {
         let size = try Self.size(context)
         guard let c = try await store({ s throws(StoreError) in try s.checkpoint(size: size) }) else {
-            throw Problem(status: .notFound, code: "notFound", field: "size", detail: "no checkpoint was signed for size \(size)")
+            throw Problem(status: .notFound, code: "not_found", field: "size", detail: "no checkpoint was signed for size \(size)")
         }
         return Self.note(c.note)
     }

@@ -1,7 +1,9 @@
 import Hummingbird
+import HummingbirdCore
 import LedgerCore
 import LedgerStore
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// Builds the service application over a ledger database.
@@ -21,10 +23,23 @@ public enum Service {
                 "action": "grant CAP_SYS_NICE or LimitNICE (systemd), or set writer_nice to 0 in the config",
             ])
         }
+        let fit = DescriptorLimit.fit(connections: config.connectionsMax)
+        if fit.connections < config.connectionsMax {
+            logger.warning("fewer connections than configured: the process may not open enough file descriptors", metadata: [
+                "connections_max": "\(fit.connections)", "configured": "\(config.connectionsMax)", "descriptors": "\(fit.descriptors)",
+                "action": "raise the hard limit on open files (ulimit -Hn, or LimitNOFILE in systemd)",
+            ])
+        }
+        let registry = ConnectionRegistry(limit: fit.connections)
+        worker.metrics.connections = registry
         let routes = Routes(worker: worker, access: Access(tokens: config.tokens), bodyBytesMax: config.requestBodyBytesMax)
+        let (idle, deadline, grace) = (TimeAmount.seconds(config.idleTimeoutSeconds), TimeAmount.seconds(config.requestDeadlineSeconds),
+                                       TimeAmount.seconds(config.shutdownGraceSeconds))
         let app = Application(
             router: routes.router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(config.idleTimeoutSeconds))),
+            server: HTTPServerBuilder { responder in
+                LedgerHTTPChannel(responder: responder, registry: registry, idleTimeout: idle, requestDeadline: deadline, shutdownGrace: grace)
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: "jhf-ledger"),
             services: [ExpirySweep(worker: worker, logger: logger)],
             logger: logger)

@@ -28,7 +28,7 @@ public struct TokenEntry: Sendable {
 ///
 ///     {"tokens": [{"name": "shcp-officer-ana", "roles": ["officer"], "sha256": "<hex of SHA-256(token)>"}],
 ///      "proposal_lifetime_seconds": 1209600, "request_body_bytes_max": 65536, "idle_timeout_seconds": 60,
-///      "writer_nice": -10}
+///      "writer_nice": -10, "connections_max": 512, "request_deadline_seconds": 30, "shutdown_grace_seconds": 10}
 ///
 /// Every member but `tokens` is optional. Unknown members are refused, so a typo is an error.
 public struct ServiceConfig: Sendable {
@@ -40,10 +40,17 @@ public struct ServiceConfig: Sendable {
     public var writerNice: Int32 = ServiceLimits.writerNiceDefault
     /// Whether the file set `writer_nice` (a refusal is then a warning, not a notice).
     public var writerNiceConfigured = false
+    /// Open connections kept at most; past it the oldest idle or unfinished one is closed.
+    public var connectionsMax: Int = ServiceLimits.connectionsDefault
+    /// Time from a request's first byte to its last (head and body) before the connection is closed.
+    public var requestDeadlineSeconds: Int64 = ServiceLimits.requestDeadlineDefaultSeconds
+    /// Time connections get to finish after SIGTERM or SIGINT before they are closed.
+    public var shutdownGraceSeconds: Int64 = ServiceLimits.shutdownGraceDefaultSeconds
 
     public init() {}
 
-    static let members = ["idle_timeout_seconds", "proposal_lifetime_seconds", "request_body_bytes_max", "tokens", "writer_nice"]
+    static let members = ["connections_max", "idle_timeout_seconds", "proposal_lifetime_seconds", "request_body_bytes_max", "request_deadline_seconds",
+                          "shutdown_grace_seconds", "tokens", "writer_nice"]
 
     /// Parses and checks a config file's bytes; every error names the member and the rule.
     public init(bytes: [UInt8]) throws(LedgerError) {
@@ -67,6 +74,9 @@ public struct ServiceConfig: Sendable {
         if let n = try integer("request_body_bytes_max", 1024...Int64(ServiceLimits.requestBodyMaxBytes)) { requestBodyBytesMax = Int(n) }
         if let n = try integer("idle_timeout_seconds", 1...3600) { idleTimeoutSeconds = n }
         if let n = try integer("writer_nice", -20...19) { (writerNice, writerNiceConfigured) = (Int32(n), true) }
+        if let n = try integer("connections_max", 1...Int64(ServiceLimits.connectionsMax)) { connectionsMax = Int(n) }
+        if let n = try integer("request_deadline_seconds", 1...3600) { requestDeadlineSeconds = n }
+        if let n = try integer("shutdown_grace_seconds", 0...3600) { shutdownGraceSeconds = n }
         guard case .array(let items)? = o["tokens"] else { throw LedgerError(.schema, field: "tokens", "must be an array of token entries") }
         guard items.count <= ServiceLimits.tokensMax else {
             throw LedgerError(.schema, field: "tokens", "lists more than \(ServiceLimits.tokensMax) tokens")

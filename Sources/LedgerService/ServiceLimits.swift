@@ -21,6 +21,19 @@ public enum ServiceLimits {
     /// The nice value the store's writer thread asks for unless configured (`writer_nice`):
     /// ahead of request threads, which all wait on it. See `WriterThread`.
     public static let writerNiceDefault: Int32 = -10
+    /// Open connections kept at most unless configured, and the most that may be configured.
+    /// Past the limit the oldest idle or unfinished connection is closed for each new one, so a
+    /// flood of idle sockets cannot starve real clients; well under the descriptors `jhf serve`
+    /// asks for at start (`connectionsMax` + `descriptorsReserve`).
+    public static let connectionsDefault = 512
+    public static let connectionsMax = 65_536
+    /// Descriptors kept beyond the connection limit for the database, logs and accepting.
+    public static let descriptorsReserve = 64
+    /// Time from a request's first byte to its last, unless configured (a trickled head or body
+    /// cannot keep a connection open past it).
+    public static let requestDeadlineDefaultSeconds: Int64 = 30
+    /// Time connections get to finish after SIGTERM or SIGINT, unless configured.
+    public static let shutdownGraceDefaultSeconds: Int64 = 10
     /// Largest config file.
     public static let configBytesMax = 1 << 20
 }

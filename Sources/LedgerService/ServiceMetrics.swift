@@ -31,6 +31,7 @@ public final class ServiceMetrics: Sendable {
         var batchedRequests: UInt64 = 0
         var commitLatency = Histogram()
         var writerNice: Int32 = 0
+        var connections: ConnectionRegistry?
     }
 
     private let state = Mutex(State())
@@ -49,6 +50,12 @@ public final class ServiceMetrics: Sendable {
     func setEntries(_ n: Int64) { state.withLock { $0.entries = n } }
 
     func setWriterNice(_ n: Int32) { state.withLock { $0.writerNice = n } }
+
+    /// The registry whose open and shed connections `/metrics` reports.
+    var connections: ConnectionRegistry? {
+        get { state.withLock { $0.connections } }
+        set { state.withLock { $0.connections = newValue } }
+    }
 
     func recordBatch(size: Int, seconds: Double, entries: Int64, totalEntries: Int64) {
         state.withLock {
@@ -95,6 +102,14 @@ public final class ServiceMetrics: Sendable {
         out += "jhf_store_writer_nice \(s.writerNice)\n"
         header("jhf_write_batch_duration_seconds", "histogram", "Time to run and durably commit one write transaction.")
         histogram("jhf_write_batch_duration_seconds", "", s.commitLatency)
+        if let c = s.connections {
+            header("jhf_http_connections", "gauge", "Open HTTP connections.")
+            out += "jhf_http_connections \(c.count)\n"
+            header("jhf_http_connections_max", "gauge", "Open HTTP connections kept at most.")
+            out += "jhf_http_connections_max \(c.limit)\n"
+            header("jhf_http_connections_shed_total", "counter", "Idle or unfinished connections closed to make room for new ones.")
+            out += "jhf_http_connections_shed_total \(c.shedCount)\n"
+        }
         return out
     }
 }

@@ -24,6 +24,9 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
                 .response(from: request, context: context)
         }
         response.headers[.init("X-Request-Id")!] = context.id
+        // A caller without a valid token gets its answer, and the connection closes without its
+        // body being read (ConnectionGuard closes after a response that says so).
+        if response.status == .unauthorized, Self.hasBody(request) { response.headers[.connection] = "close" }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         // Unmatched paths share one label so that a scan cannot grow the metrics without bound.
         let route = context.endpointPath ?? "unmatched"
@@ -33,5 +36,12 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
             "ms": "\(Int(seconds * 1000))",
         ])
         return response
+    }
+
+    /// Whether a request announces a body (a Content-Length above 0, or any Transfer-Encoding).
+    static func hasBody(_ request: Request) -> Bool {
+        if request.headers[.transferEncoding] != nil { return true }
+        guard let length = request.headers[.contentLength] else { return false }
+        return length != "0"
     }
 }

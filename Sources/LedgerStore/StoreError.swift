@@ -8,7 +8,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         /// A proposal or approval was refused by a ledger rule.
         case refused
         /// No such proposal or entry.
-        case notFound
+        case notFound = "not_found"
         /// The same id with other content.
         case conflict
         /// SQLite or the file system failed.

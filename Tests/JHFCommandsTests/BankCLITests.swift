@@ -145,7 +145,7 @@ import Testing
          "Error: --debtor-account: CLABE check digit is 0, expected 1\n"),
         ("bad execution date", ["payments", "export", "--since", "0", "--execution-date", "2026-13-01"], 2,
          "Error: --execution-date: must be a real calendar date YYYY-MM-DD\n"),
-        ("unknown id", ["payments", "export", "--ids", "D-9"], 2, "error [notFound]: ids: D-9 is not a committed disbursement of this ledger\n"),
+        ("unknown id", ["payments", "export", "--ids", "D-9"], 2, "error [not_found]: ids: D-9 is not a committed disbursement of this ledger\n"),
     ])
     func refusedWithAClearError(_ label: String, _ arguments: [String], _ status: Int32, _ stderr: String) throws {
         let l = try Self.ledger()

@@ -177,7 +177,7 @@ import Testing
         #expect(untrusted.status == 1 && untrusted.stdout == "INVALID: R12 checkpoint: no signature by a given log key ()\n", "\(untrusted)")
         // An id that is not in the ledger.
         let unknown = try jhf("proof", "--db", l.db, "--id", "D-404")
-        #expect(unknown.status == 2 && unknown.stderr == "error [notFound]: id: no committed entry has id D-404\n", "\(unknown)")
+        #expect(unknown.status == 2 && unknown.stderr == "error [not_found]: id: no committed entry has id D-404\n", "\(unknown)")
     }
 
     @Test func witnessCosignsOnlyAConsistentCheckpoint() throws {
@@ -251,7 +251,7 @@ import Testing
             return ["approve", "--db", l.db, "--id", "D-1", "--key", "\(l.dir)/open.key", "--yes"]
         }, status: 2, stderr: { l in "error [key]: key: \(l.dir)/open.key is accessible by group or others (mode 644); run chmod 600 \(l.dir)/open.key\n" }),
         ErrorCase(name: "approval of an unknown proposal", arguments: { l in ["approve", "--db", l.db, "--id", "D-404", "--key", l.key("demo-shcp-ana"), "--yes"] },
-                  status: 2, stderr: { _ in "error [notFound]: id: no proposal with id D-404\n" }),
+                  status: 2, stderr: { _ in "error [not_found]: id: no proposal with id D-404\n" }),
         ErrorCase(name: "log key as approver", arguments: { l in
             try write("\(l.dir)/in/d9.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\""))
             _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
@@ -264,7 +264,7 @@ import Testing
             return ["approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-carlos"), "--yes"]
         }, status: 2, stderr: { _ in "error [refused]: R6 institution: SHCP has already approved proposal D-9 (key demo-shcp-ana); one approval per institution\n" }),
         ErrorCase(name: "show of an unknown id", arguments: { l in ["show", "--db", l.db, "--id", "nope"] },
-                  status: 2, stderr: { _ in "error [notFound]: id: no proposal with id nope\n" }),
+                  status: 2, stderr: { _ in "error [not_found]: id: no proposal with id nope\n" }),
         ErrorCase(name: "both --db and --server", arguments: { l in ["list", "--db", l.db, "--server", "http://127.0.0.1:9"] },
                   status: 2, stderr: { _ in "error [argument]: server: give either --db or --server, not both\n" }),
         ErrorCase(name: "server URL not http", arguments: { _ in ["list", "--server", "ftp://example.invalid"] },

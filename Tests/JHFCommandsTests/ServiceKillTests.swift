@@ -112,25 +112,4 @@ import Testing
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
     }
-
-    /// Starts `jhf serve` on a free port and waits until it answers /healthz.
-    private func startService(db: String, config: String, extra: [String] = []) throws -> (Process, String) {
-        for _ in 0..<20 {
-            let port = Int.random(in: 20_000...60_000)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: Repo.jhf)
-            p.arguments = ["serve", "--db", db, "--config", config, "--listen", "127.0.0.1:\(port)", "--log-level", "error"] + extra
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let url = "http://127.0.0.1:\(port)"
-            for _ in 0..<200 {
-                if !p.isRunning { break }
-                if httpGet(port: port, "/healthz")?.status == 200 { return (p, url) }
-                usleep(50_000)
-            }
-            if p.isRunning { p.terminate(); p.waitUntilExit() }
-        }
-        throw Unexpected("the service did not start")
-    }
 }

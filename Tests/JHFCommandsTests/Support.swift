@@ -139,30 +139,133 @@ struct DemoLedger {
 
 struct Unexpected: Error, CustomStringConvertible { let description: String; init(_ d: String) { description = d } }
 
-/// A minimal HTTP/1.0 GET on 127.0.0.1 (no client library or curl needed): the status and body, or nil if nothing answers.
+/// A minimal HTTP/1.1 GET on 127.0.0.1 (no client library or curl needed): the status and body, or nil if nothing answers.
 func httpGet(port: Int, _ path: String) -> (status: Int, body: String)? {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var addr = sockaddr_in()
-    addr.sin_family = sa_family_t(AF_INET)
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-    addr.sin_port = UInt16(port).bigEndian
-    let connected = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 } }
-    guard connected else { return nil }
-    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-    var timeout = timeval(tv_sec: 5, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    guard write(fd, request, request.count) == request.count else { return nil }
-    var response: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65_536)
-    while true {
-        let n = read(fd, &buffer, buffer.count)
-        if n <= 0 { break }
-        response += buffer[0..<n]
-    }
-    let text = String(decoding: response, as: UTF8.self)
+    guard let c = RawConnection(port: port), c.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") else { return nil }
+    let text = c.readUntilClosed(seconds: 5).text
     guard let status = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
     let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
     return (status, body)
+}
+
+/// Starts `jhf serve` on a free port and waits until it answers /healthz. `shell` runs it under
+/// `/bin/sh -c` with that prefix (`ulimit -n 128; `); `stderr` receives its log.
+func startService(db: String, config: String, extra: [String] = [], shell: String? = nil,
+                  stderr: FileHandle = FileHandle.nullDevice) throws -> (Process, String) {
+    for _ in 0..<20 {
+        let port = Int.random(in: 20_000...60_000)
+        let p = Process()
+        let arguments = ["serve", "--db", db, "--config", config, "--listen", "127.0.0.1:\(port)", "--log-level", "error"] + extra
+        if let shell {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", shell + "exec \"$0\" \"$@\"", Repo.jhf] + arguments
+        } else {
+            p.executableURL = URL(fileURLWithPath: Repo.jhf)
+            p.arguments = arguments
+        }
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = stderr
+        try p.run()
+        let url = "http://127.0.0.1:\(port)"
+        for _ in 0..<200 {
+            if !p.isRunning { break }
+            if httpGet(port: port, "/healthz")?.status == 200 { return (p, url) }
+            usleep(50_000)
+        }
+        if p.isRunning { p.terminate(); p.waitUntilExit() }
+    }
+    throw Unexpected("the service did not start")
+}
+
+/// A raw TCP client on 127.0.0.1, for requests no HTTP client library would send.
+final class RawConnection {
+    let fd: Int32
+
+    init?(port: Int) {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = UInt16(port).bigEndian
+        let connected = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { close(fd); return nil }
+    }
+
+    deinit { close(fd) }
+
+    @discardableResult
+    func send(_ text: String) -> Bool { send(Array(text.utf8)) }
+
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes[done...].withUnsafeBytes { Foundation.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
+    /// Everything the server sends until it closes the connection or `seconds` pass; and
+    /// whether it closed.
+    func readUntilClosed(seconds: Double) -> (text: String, closed: Bool) {
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let wait = Int32(max(1, end.timeIntervalSinceNow * 1000))
+            guard poll(&p, 1, wait) > 0 else { continue }
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { return (String(decoding: out, as: UTF8.self), true) }
+            out += buffer[0..<n]
+        }
+        return (String(decoding: out, as: UTF8.self), false)
+    }
+
+    /// One response: reads until the head and a Content-Length body have arrived.
+    func readResponse(seconds: Double = 5) -> (status: Int, headers: String, body: String)? {
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            let text = String(decoding: out, as: UTF8.self)
+            if let split = text.range(of: "\r\n\r\n") {
+                let head = String(text[..<split.lowerBound])
+                let body = String(text[split.upperBound...])
+                let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+                if body.utf8.count >= length, let status = head.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
+                    return (status, head, body)
+                }
+            }
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&p, 1, 100) > 0 else { continue }
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            out += buffer[0..<n]
+        }
+        return nil
+    }
+}
+
+/// Keys.example/service.json with `members` added (the demo tokens, other limits).
+func serviceConfig(_ path: String, _ members: [String: Int]) throws -> String {
+    var text = try read(Repo.path("Keys.example/service.json")).trimmingCharacters(in: .whitespacesAndNewlines)
+    text.removeLast()  // the closing brace
+    for (k, v) in members.sorted(by: { $0.key < $1.key }) { text += ",\n  \"\(k)\": \(v)" }
+    try write(path, text + "\n}\n")
+    return path
+}
+
+/// Raises this process's soft limit on open files to its hard limit (tests that hold many sockets).
+func raiseOpenFilesLimit() {
+    var l = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &l) == 0, l.rlim_cur < l.rlim_max else { return }
+    l.rlim_cur = l.rlim_max
+    setrlimit(Int32(RLIMIT_NOFILE.rawValue), &l)
 }

@@ -87,12 +87,12 @@ final class Harness: Sendable {
     @discardableResult
     func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, route: String,
               token: Role? = nil, rawToken: String? = nil, json: JSONValue? = nil, raw: [UInt8]? = nil,
-              contentType: String = "application/json") async throws -> Exchange {
+              contentType: String? = "application/json") async throws -> Exchange {
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer \(Self.tokens[token]!)" }
         if let rawToken { headers[.authorization] = rawToken }
         let bytes = raw ?? json?.canonicalBytes
-        if bytes != nil { headers[.contentType] = contentType }
+        if bytes != nil, let contentType { headers[.contentType] = contentType }
         let exchange = try await client.execute(uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) }) { r in
             Exchange(status: Int(r.status.code), contentType: r.headers[.contentType] ?? "", body: Array(r.body.readableBytesView))
         }

@@ -74,6 +74,33 @@ import Testing
         try h.checkOpenAPI()
     }
 
+    /// RFC 9110: the authentication scheme's name is case-insensitive.
+    @Test(arguments: ["Bearer", "bearer", "BEARER", "bEaReR"])
+    func theBearerSchemeIsCaseInsensitive(_ scheme: String) async throws {
+        let h = try Harness()
+        try await h.run { c in
+            let r = try await h.call(c, .get, "/v1/proposals", route: "/v1/proposals", rawToken: "\(scheme) \(Harness.tokens[.auditor]!)")
+            #expect(r.status == 200, "\(scheme): \(r.text)")
+            for bad in ["\(scheme)", "\(scheme)  \(Harness.tokens[.auditor]!)", "Basic \(Harness.tokens[.auditor]!)", "\(scheme)x \(Harness.tokens[.auditor]!)"] {
+                let refused = try await h.call(c, .get, "/v1/proposals", route: "/v1/proposals", rawToken: bad)
+                #expect(refused.status == 401 && refused["code"] == .string("unauthorized"), "\(bad)")
+            }
+        }
+        try h.checkOpenAPI()
+    }
+
+    /// A POST must say its body is JSON: without Content-Type, or with another type, it is 415.
+    @Test(arguments: [nil, "", "text/plain", "application/jsonx", "multipart/form-data"] as [String?])
+    func aPostWithoutTheJSONMediaTypeIs415(_ type: String?) async throws {
+        let h = try Harness()
+        try await h.run { c in
+            let r = try await h.call(c, .post, "/v1/proposals", route: "/v1/proposals", token: .proposer, raw: Self.okBody, contentType: type)
+            #expect(r.status == 415 && r["code"] == .string("unsupported_media_type") && r["field"] == .string("Content-Type"), "\(String(describing: type)): \(r.text)")
+        }
+        #expect(try LedgerStore(path: h.path).proposal(id: "D-9") == nil)
+        try h.checkOpenAPI()
+    }
+
     /// A bad proposal request: its status, code and field.
     struct BadRequest: Sendable, CustomTestStringConvertible {
         let name: String
@@ -182,7 +209,7 @@ import Testing
                 ("unknown key", try await h.approve(c, id, key: "svc-nobody", message: message), 422, "refused", "key"),
                 ("key of neither institution (JOB log key)", try await h.approve(c, id, key: "svc-job-log", message: message), 422, "refused", "key"),
                 ("signature over another body", try await h.approve(c, id, key: "svc-usaid-a", message: otherMessage), 422, "refused", "signature"),
-                ("unknown proposal", try await h.approve(c, "D-404", key: "svc-usaid-a", message: message), 404, "notFound", "id"),
+                ("unknown proposal", try await h.approve(c, "D-404", key: "svc-usaid-a", message: message), 404, "not_found", "id"),
                 ("proposer token", try await h.approve(c, id, key: "svc-usaid-a", message: message, token: .proposer), 403, "forbidden", "Authorization"),
                 ("auditor token", try await h.approve(c, id, key: "svc-usaid-a", message: message, token: .auditor), 403, "forbidden", "Authorization"),
                 ("no token", try await h.call(c, .post, "/v1/proposals/\(id)/approvals", route: "/v1/proposals/{id}/approvals",

@@ -17,6 +17,7 @@ import Testing
         #expect(c.requestBodyBytesMax == ServiceLimits.requestBodyDefaultBytes)
         #expect(c.idleTimeoutSeconds == ServiceLimits.idleTimeoutDefaultSeconds)
         #expect(c.writerNice == ServiceLimits.writerNiceDefault && !c.writerNiceConfigured)
+        #expect(c.connectionsMax == 512 && c.requestDeadlineSeconds == 30 && c.shutdownGraceSeconds == 10)
     }
 
     @Test func everyMemberIsRead() throws {
@@ -25,6 +26,8 @@ import Testing
             """#)
         #expect(c.idleTimeoutSeconds == 30 && c.proposalLifetimeSeconds == 86400 && c.requestBodyBytesMax == 4096)
         #expect(c.writerNice == -5 && c.writerNiceConfigured)
+        let d = try Self.parse(#"{"connections_max":64,"request_deadline_seconds":5,"shutdown_grace_seconds":0,"tokens":[]}"#)
+        #expect(d.connectionsMax == 64 && d.requestDeadlineSeconds == 5 && d.shutdownGraceSeconds == 0)
     }
 
     @Test(arguments: [-20, 0, 19])
@@ -39,6 +42,11 @@ import Testing
         (#"{"tokens":[],"writer_nice":null}"#, "writer_nice", "integer"),
         (#"{"tokens":[],"writerNice":-10}"#, "writerNice", "unknown member"),
         (#"{"tokens":[],"idle_timeout_seconds":0}"#, "idle_timeout_seconds", "from 1 to 3600"),
+        (#"{"tokens":[],"connections_max":0}"#, "connections_max", "from 1 to 65536"),
+        (#"{"tokens":[],"connections_max":65537}"#, "connections_max", "from 1 to 65536"),
+        (#"{"tokens":[],"request_deadline_seconds":0}"#, "request_deadline_seconds", "from 1 to 3600"),
+        (#"{"tokens":[],"shutdown_grace_seconds":-1}"#, "shutdown_grace_seconds", "from 0 to 3600"),
+        (#"{"tokens":[],"shutdown_grace_seconds":3601}"#, "shutdown_grace_seconds", "from 0 to 3600"),
         (#"{"tokens":[],"request_body_bytes_max":1023}"#, "request_body_bytes_max", "integer from 1024"),
         (#"{"tokens":[],"proposal_lifetime_seconds":59}"#, "proposal_lifetime_seconds", "integer from 60"),
         (#"{}"#, "tokens", "array of token entries"),

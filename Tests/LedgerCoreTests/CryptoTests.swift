@@ -71,6 +71,10 @@ struct CryptoTests {
         ("identity point", [1] + [UInt8](repeating: 0, count: 31)),
         ("small order: all zeros (order 4)", [UInt8](repeating: 0, count: 32)),
         ("small order: order 8 point", hex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a")),
+        // Prime-order point + order-8 torsion point (libsodium crypto_core_ed25519_add): on the
+        // curve and not of small order, but not in the prime-order subgroup.
+        ("mixed order: base point + order-8 point", hex("98519eadf35b995233b51b5cd23e9cc5a28b639b5a4af0ec903cb960d81b7819")),
+        ("mixed order: a real public key + order-8 point", hex("287f6bda7a57f4f2873f3bff5e5ea9c260a6a6343bdf37c7abcd346ed5904c11")),
         ("non-canonical y ≥ p", hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")),
         ("31 bytes", [UInt8](repeating: 7, count: 31)),
     ]

@@ -121,6 +121,15 @@ let mutations: [Mutation] = [
                                             "public_key": .string(Base64.encode([1] + [UInt8](repeating: 0, count: 31))), "role": .string("approver")])])
         addRaw(&b, &l, Scenario.signedLine(b, kind: "key_update", body: body.setting("add", bad), approvers: ["shcp-ana", "usaid-ben"], committedAt: nextTime))
     },
+    // A prime-order point plus a torsion point of order 8 (computed with libsodium's
+    // crypto_core_ed25519_add): on the curve, not small order, but outside the prime-order subgroup.
+    Mutation(.r8, "mixed-order public key (base point + order-8 point)") { b, l in
+        let body = keyUpdate("K-1", add: [b.addSigner("shcp-zoe", institution: "SHCP")]).json
+        let mixed = hex("98519eadf35b995233b51b5cd23e9cc5a28b639b5a4af0ec903cb960d81b7819")
+        let bad = JSONValue.array([.object(["institution": .string("SHCP"), "name": .string("shcp-zoe"),
+                                            "public_key": .string(Base64.encode(mixed)), "role": .string("approver")])])
+        addRaw(&b, &l, Scenario.signedLine(b, kind: "key_update", body: body.setting("add", bad), approvers: ["shcp-ana", "usaid-ben"], committedAt: nextTime))
+    },
     Mutation(.r8, "key name reused after revocation") { b, l in
         add(&b, &l, keyUpdate("K-1", add: [b.addSigner("shcp-eva", institution: "SHCP")], revoke: ["shcp-carlos"]))
         add(&b, &l, keyUpdate("K-2", add: [b.addSigner("shcp-carlos", institution: "SHCP", key: LedgerBuilder.testKey("other"))]))

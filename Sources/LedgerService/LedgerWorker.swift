@@ -94,8 +94,8 @@ public final class LedgerWorker: Sendable {
         guard let (message, key) = hints.withLock({ h -> ([UInt8], PublicKey)? in
             guard let m = h.messages[id], let k = h.keys[keyName] else { return nil }
             return (m, k)
-        }), key.verify(signature, over: message) else { return nil }
-        return PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key, signature: signature, message: message)
+        }) else { return nil }
+        return key.verified(signature, over: message, keyName: keyName)
     }
 
     private func refreshKeys(_ store: LedgerStore) {

@@ -155,28 +155,27 @@ extension LedgerStore {
         if let expiresAt = p.expiresAt, !now.utf8.lexicographicallyPrecedes(expiresAt.utf8) {
             throw StoreError(.refused, field: "id", "proposal \(id) expired at \(expiresAt); it takes no approvals")
         }
-        guard let key = try approvalKey(keyName, for: p) else {
-            let known = state.publicKey(named: keyName) != nil
-            throw StoreError(.refused, field: "key", rule: .r6, known ? "key \(keyName) has been revoked" : "no key named \(keyName) in this ledger")
-        }
-        guard key.role == .approver else {
-            throw StoreError(.refused, field: "key", rule: .r6, "key \(keyName) has role \(key.role.rawValue), not approver")
+        // R6 is decided by the replay state, as for every entry it replays.
+        func refused(_ r: ApprovalRefusal) -> StoreError { StoreError(.refused, field: r.field, rule: .r6, r.message) }
+        let key: KeyObject
+        switch state.approvalKey(by: keyName, genesis: try genesisBody(of: p)) {
+        case .failure(let r): throw refused(r)
+        case .success(let k): key = k
         }
         let message = Body.approvalMessage(canonicalBody: p.bodyBytes[...], kind: p.kind.rawValue, ledgerID: p.ledgerID)
         // A signature the caller verified is taken only if it is exactly the check made here.
-        let alreadyVerified = pre?.covers(keyName: keyName, publicKey: key.publicKey, signature: signature, message: message) ?? false
-        guard alreadyVerified || key.publicKey.verify(signature, over: message) else {
-            throw StoreError(.refused, field: "signature", rule: .r6,
-                             "signature by \(keyName) does not verify over proposal \(id) (approval digest \(Hash.sha256(message).spokenGroups))")
+        let verified: PreparedEntry.VerifiedSignature
+        if let pre, pre.covers(keyName: keyName, publicKey: key.publicKey, signature: signature, message: message) {
+            verified = pre
+        } else if let v = key.publicKey.verified(signature, over: message, keyName: keyName) {
+            verified = v
+        } else {
+            throw refused(ReplayState.badSignature(by: keyName))
         }
-        if let other = p.approvals.first(where: { $0.institution == key.institution }) {
-            throw StoreError(.refused, field: "institution", rule: .r6,
-                             "\(key.institution) has already approved proposal \(id) (key \(other.keyName)); one approval per institution")
-        }
+        if let r = state.institutionTaken(key, earlier: p.approvals.map { ($0.keyName, $0.institution) }) { throw refused(r) }
         guard let slot = Self.approvalSlots.first(where: { $0.institution.sameUTF8(key.institution) }) else {
-            throw StoreError(.refused, field: "key", rule: .r6, "key \(keyName) belongs to \(key.institution), which does not approve")
+            throw StoreError(.corrupt, "the store has no approval columns for \(key.institution)")
         }
-        let verified = PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: key.publicKey, signature: signature, message: message)
         let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
         let approval: [SQLiteValue] = [.text(keyName), .blob(signature.bytes), .text(now)]
         guard approvals.count == 2 else {
@@ -219,10 +218,13 @@ extension LedgerStore {
                             expiresAt: s.text(5), committedSeq: s.isNull(4) ? nil : s.int(4), approvals: try Self.approvals(s, from: 8, of: id))
     }
 
-    /// The key an approval of `p` is judged against: genesis approvals against the keys its body lists.
-    private func approvalKey(_ name: String, for p: OpenProposal) throws(StoreError) -> KeyObject? {
-        guard p.kind == .genesis else { return state.activeKey(name) }
-        do { return state.approvalKey(name, for: try Body(kind: .genesis, json: try JSONParser.parse(p.bodyBytes))) } catch {
+    /// The genesis body approvals of `p` are judged against (its own key list), or nil for any other kind.
+    private func genesisBody(of p: OpenProposal) throws(StoreError) -> GenesisBody? {
+        guard p.kind == .genesis else { return nil }
+        do {
+            guard case .genesis(let g) = try Body(kind: .genesis, json: try JSONParser.parse(p.bodyBytes)) else { return nil }
+            return g
+        } catch {
             throw StoreError(.corrupt, "stored genesis proposal does not decode: \(error)")
         }
     }

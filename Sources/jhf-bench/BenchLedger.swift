@@ -56,7 +56,7 @@ enum BenchLedger {
             let key = BenchKeys.secrets[name]!
             let signature = key.sign(message)
             return .approve(id: draft.id, keyName: name, signature: signature,
-                            verified: .init(keyName: name, publicKey: key.publicKey, signature: signature, message: message))
+                            verified: key.publicKey.verified(signature, over: message, keyName: name))
         }
     }
 }

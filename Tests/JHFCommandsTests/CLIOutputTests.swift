@@ -256,13 +256,13 @@ import Testing
             try write("\(l.dir)/in/d9.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\""))
             _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
             return ["approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-job-log"), "--yes"]
-        }, status: 2, stderr: { _ in "error [refused]: R6 key: key demo-job-log has role log, not approver\n" }),
+        }, status: 2, stderr: { _ in "error [refused]: R6 key: approval by demo-job-log: key has role log, not approver\n" }),
         ErrorCase(name: "second approval by the same institution", arguments: { l in
             try write("\(l.dir)/in/d9.json", DemoLedger.d1.replacingOccurrences(of: "\"D-1\"", with: "\"D-9\""))
             _ = try jhf("propose", "--db", l.db, "--kind", "disbursement", "--file", "\(l.dir)/in/d9.json")
             _ = try jhf("approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-ana"), "--yes")
             return ["approve", "--db", l.db, "--id", "D-9", "--key", l.key("demo-shcp-carlos"), "--yes"]
-        }, status: 2, stderr: { _ in "error [refused]: R6 institution: SHCP has already approved proposal D-9 (key demo-shcp-ana); one approval per institution\n" }),
+        }, status: 2, stderr: { _ in "error [refused]: R6 institution: SHCP has already approved (key demo-shcp-ana); one approval per institution\n" }),
         ErrorCase(name: "show of an unknown id", arguments: { l in ["show", "--db", l.db, "--id", "nope"] },
                   status: 2, stderr: { _ in "error [not_found]: id: no proposal with id nope\n" }),
         ErrorCase(name: "both --db and --server", arguments: { l in ["list", "--db", l.db, "--server", "http://127.0.0.1:9"] },

@@ -52,6 +52,13 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { base64 }
 
     /// Verifies a detached Ed25519 signature (RFC 8032, pure) over `message`.
+    /// The proof that `signature` by this key (named `keyName`) verifies over `message`, or nil:
+    /// the only way to make a `PreparedEntry.VerifiedSignature`.
+    public func verified(_ signature: Signature, over message: [UInt8], keyName: String) -> PreparedEntry.VerifiedSignature? {
+        guard verify(signature, over: message) else { return nil }
+        return PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: self, signature: signature, message: message)
+    }
+
     public func verify(_ signature: Signature, over message: some Collection<UInt8>) -> Bool {
         _ = Sodium.ready
         let run: (UnsafeBufferPointer<UInt8>) -> Bool = { msg in

@@ -40,6 +40,8 @@ public struct PreparedEntry: Sendable {
 
     /// A signature that `PublicKey.verify` accepted earlier in this process, over `message`.
     ///
+    /// Only `PublicKey.verified(_:over:keyName:)` makes one, after the signature verified: no
+    /// code outside LedgerCore can hand the store a "verified" signature that was never checked.
     /// It is matched against a later check by comparing the message's bytes, not a digest of
     /// them: equal bytes are the whole condition, and comparing costs far less than hashing.
     public struct VerifiedSignature: Sendable {
@@ -48,7 +50,8 @@ public struct PreparedEntry: Sendable {
         public let signature: Signature
         public let message: [UInt8]
 
-        public init(keyName: String, publicKey: PublicKey, signature: Signature, message: [UInt8]) {
+        /// Internal on purpose: the one caller is `PublicKey.verified`, once the signature verified.
+        init(keyName: String, publicKey: PublicKey, signature: Signature, message: [UInt8]) {
             (self.keyName, self.publicKey, self.signature, self.message) = (keyName, publicKey, signature, message)
         }
 

@@ -15,13 +15,6 @@ public struct ReplayState: Sendable {
     public private(set) var currencies: [String] = []
     /// Every key the history has added, by name.
     public private(set) var keys: [String: KeyRecord] = [:]
-    /// The approval key (active now) for `name` as it would be judged for `body`:
-    /// genesis approvals are judged against the keys the genesis body lists.
-    public func approvalKey(_ name: String, for body: Body) -> KeyObject? {
-        if case .genesis(let g) = body { return g.keys.first { $0.name.sameUTF8(name) } }
-        return activeKey(name)
-    }
-
     /// Key names in the order they were added.
     public private(set) var keyOrder: [String] = []
     public private(set) var envelopes: [BudgetPair: Int64] = [:]
@@ -134,22 +127,16 @@ public struct ReplayState: Sendable {
                 ? "both approvals are by key \(approvals[0].key)"
                 : "approvals must be sorted by key: \(approvals[0].key) comes after \(approvals[1].key)")
         }
-        var institutions: [String] = []
+        var counted: [(keyName: String, institution: String)] = []
+        let genesis: GenesisBody? = if case .genesis(let g) = entry.body { g } else { nil }
         for a in approvals {
-            let key: KeyObject?
-            if case .genesis(let g) = entry.body {
-                key = g.keys.first { $0.name.sameUTF8(a.key) }
-                if key == nil { fail(.r6, "approval by \(a.key): the genesis body lists no such key"); continue }
-            } else if let record = keys[a.key] {
-                if let revoked = record.revokedAt { fail(.r6, "approval by \(a.key): key was revoked at seq \(revoked)"); continue }
-                key = record.key
-            } else {
-                fail(.r6, "approval by \(a.key): no such key in the ledger")
-                continue
+            let key: KeyObject
+            switch approvalKey(by: a.key, genesis: genesis) {
+            case .failure(let refusal): fail(.r6, refusal.message); continue
+            case .success(let k): key = k
             }
-            guard let key else { continue }
-            guard key.role == .approver else { fail(.r6, "approval by \(a.key): key has role \(key.role.rawValue), not approver"); continue }
-            institutions.append(key.institution)
+            if let refusal = institutionTaken(key, earlier: counted) { fail(.r6, refusal.message) }
+            counted.append((a.key, key.institution))
             let valid: Bool
             if !verifySignatures {
                 valid = true
@@ -158,10 +145,7 @@ public struct ReplayState: Sendable {
             } else {
                 valid = key.publicKey.verify(a.signature, over: p.approvalMessage ?? [])
             }
-            if !valid { fail(.r6, "approval by \(a.key): signature does not verify over this ledger, kind and body") }
-        }
-        if institutions.count == 2 && institutions.sorted() != ["SHCP", "USAID"] {
-            fail(.r6, "needs one SHCP and one USAID approver, got \(institutions.sorted().joined(separator: " and "))")
+            if !valid { fail(.r6, Self.badSignature(by: a.key).message) }
         }
     }
 

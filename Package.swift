@@ -1,9 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Linux only (Debian): the store and service use Glibc and Linux calls (CLinux); no other platform is claimed.
 let package = Package(
     name: "jhf-ledger",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "jhf", targets: ["jhf"]),
         .library(name: "LedgerCore", targets: ["LedgerCore"]),

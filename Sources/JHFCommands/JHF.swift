@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `jhf` command: create a ledger, propose and co-sign entries, export and verify.
-public struct JHF: ParsableCommand {
+public struct JHF: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jhf",
         abstract: "JHF Ledger: co-signed, hash-chained disbursement ledger of the Joint Humanitarian Fund.",
@@ -18,12 +18,12 @@ public struct JHF: ParsableCommand {
     public init() {}
 
     /// Runs the command line and returns the documented exit code.
-    public static func runMain(_ arguments: [String]) -> Int32 {
+    public static func runMain(_ arguments: [String]) async -> Int32 {
         // A closed pipe is an error returned by write, not a signal that kills the process.
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(hoistingRemoteOptions(arguments))
-            try command.run()
+            if var async = command as? any AsyncParsableCommand { try await async.run() } else { try command.run() }
             return ExitStatus.success
         } catch let exit as ExitCode {
             return exit.rawValue

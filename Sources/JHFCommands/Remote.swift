@@ -70,24 +70,22 @@ struct RemoteClient {
     /// Sends one request and waits for the whole answer; 4xx/5xx answers are thrown as CLI errors
     /// (except 404 when `notFoundIsAnswer`: then "there is none" is the caller's to handle).
     private func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, notFoundIsAnswer: Bool = false) throws -> Reply {
-        var request = HTTPClientRequest(url: base + path)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
-        let prepared = request
-        let result: Result<Reply, Error> = Blocking.run {
-            let response = try await HTTPClient.shared.execute(prepared, timeout: .seconds(Self.timeoutSeconds))
-            let bytes = try await response.body.collect(upTo: Self.responseBytesMax)
-            return Reply(status: Int(response.status.code), body: Array(bytes.readableBytesView))
-        }
+        // The commands are synchronous: the request's future is waited for on this (non-event-loop)
+        // thread, as NIO allows, with no task bridged through a semaphore.
         let reply: Reply
-        switch result {
-        case .success(let r): reply = r
-        case .failure(let e as CLIFailure): throw e
-        case .failure(let e): throw CLIFailure("error [io]: server: cannot reach \(base): \(e)", status: ExitStatus.storage)
+        do {
+            var headers = HTTPHeaders()
+            if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+            if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+            let request = try HTTPClient.Request(url: base + path, method: method, headers: headers, body: body.map { .bytes($0) })
+            // The accumulator refuses an answer past the limit as it arrives, not after holding it.
+            let accumulator = ResponseAccumulator(request: request, maxBodySize: Self.responseBytesMax)
+            let response = try HTTPClient.shared.execute(request: request, delegate: accumulator, deadline: .now() + .seconds(Self.timeoutSeconds)).wait()
+            reply = Reply(status: Int(response.status.code), body: response.body.map { Array($0.readableBytesView) } ?? [])
+        } catch let e as CLIFailure {
+            throw e
+        } catch {
+            throw CLIFailure("error [io]: server: cannot reach \(base): \(error)", status: ExitStatus.storage)
         }
         guard reply.status < 400 || (notFoundIsAnswer && reply.status == 404) else { throw Self.failure(reply) }
         return reply

@@ -5,7 +5,7 @@ import LedgerStore
 import Logging
 
 /// `jhf serve`: the HTTP service over a ledger database.
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve a ledger over HTTP: propose and co-sign, read entries, ledger info, metrics.",
         discussion: """
@@ -20,7 +20,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel: String = "info"
     @Option(help: "Secret key file of the ledger's active log key: sign a checkpoint after every group commit that appends.") var logKey: String?
 
-    func run() throws {
+    func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
             throw CLIFailure("error [argument]: listen: must be HOST:PORT with a port from 0 to 65535")
         }
@@ -48,14 +48,11 @@ struct Serve: ParsableCommand {
         let (app, worker) = try guarded {
             try Service.application(database: db, host: String(listen[..<colon]), port: port, config: settings, signer: signer, logger: logger)
         }
-        // ArgumentParser runs this synchronously; the server runs until SIGTERM or SIGINT.
-        let result = Blocking.run { () async throws -> Void in
-            // The store is closed after the server stops, whether it stopped cleanly or not.
-            let served: Result<Void, Error>
-            do { served = .success(try await app.runService()) } catch { served = .failure(error) }
-            await worker.close()
-            try served.get()
-        }
-        if case .failure(let failure) = result { throw CLIFailure("error [io]: serve: \(failure)", status: ExitStatus.storage) }
+        // The server runs until SIGTERM or SIGINT; the store is closed after it stops, whether
+        // it stopped cleanly or not.
+        let served: Result<Void, Error>
+        do { served = .success(try await app.runService()) } catch { served = .failure(error) }
+        await worker.close()
+        if case .failure(let failure) = served { throw CLIFailure("error [io]: serve: \(failure)", status: ExitStatus.storage) }
     }
 }

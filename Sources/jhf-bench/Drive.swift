@@ -7,7 +7,7 @@ import LedgerService
 /// `jhf-bench drive`: officer clients co-signing disbursements against a running service,
 /// printing `committed D-N SEQ ENTRY_HASH` (unbuffered) for every approval answered with a
 /// seq. The service-kill test runs it as its load and kills the service under it.
-struct Drive: ParsableCommand {
+struct Drive: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Co-sign disbursements against a running service, reporting each commit (the service-kill test's load).")
 
@@ -19,7 +19,7 @@ struct Drive: ParsableCommand {
     @Option(help: "Disbursements to co-sign.") var count = 1_000_000
     @Option(help: "Concurrent clients.") var clients = 16
 
-    func run() throws {
+    func run() async throws {
         if prepare {
             guard let db, let config else { throw ValidationError("--prepare needs --db and --config") }
             _ = try LoadBench.prepare(db: db, config: config)
@@ -27,7 +27,7 @@ struct Drive: ParsableCommand {
         }
         guard let url else { throw ValidationError("give --url, or --prepare") }
         let (first, count, clients) = (self.first, self.count, self.clients)
-        let result = Blocking.run { () async throws -> Void in
+        let result = await Result { () async throws -> Void in
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
                 connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients * 2)))
             var load = Load(client: client, base: url, token: LoadBench.benchToken)

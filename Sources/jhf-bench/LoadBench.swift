@@ -15,7 +15,7 @@ import Synchronization
 /// from the body the service returned. Reports committed disbursements per second, the
 /// latency of approvals, the group-commit batches, and the store's raw durable commit
 /// rate measured on the same disk in the same run.
-struct LoadBench: ParsableCommand {
+struct LoadBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "load", abstract: "Co-signed disbursements per second over HTTP, with approval latency.")
 
     @Option(help: "Disbursements to commit in the measured phase.") var entries = 20_000
@@ -34,7 +34,7 @@ struct LoadBench: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         // The load generator's hand-written input must be the benchmark input exactly.
         for n in [1, 2, 3, 12_345] where (try? JSONParser.parse(BenchKeys.disbursementInputBytes(n))) != BenchKeys.disbursementInput(n) {
             throw BenchError("BenchKeys.disbursementInputBytes(\(n)) differs from disbursementInput(\(n))")
@@ -69,7 +69,7 @@ struct LoadBench: ParsableCommand {
 
         let (clients, warmup, entries, useThreads, withCheckpoints) = (self.clients, self.warmup, self.entries, client == "threads", checkpoints)
         let serverPID = server.processIdentifier
-        let result = Blocking.run { () async throws -> LoadResult in
+        let result = await Result { () async throws -> LoadResult in
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
                 connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients * 2)))
             do {

@@ -150,3 +150,10 @@ struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ d: String) { description = d }
 }
+
+extension Result where Failure == any Error {
+    /// The outcome of async work, as `Result(catching:)` gives for synchronous work.
+    init(_ work: () async throws -> Success) async {
+        do { self = .success(try await work()) } catch { self = .failure(error) }
+    }
+}

@@ -1,4 +1,4 @@
 import JHFCommands
 import Foundation
 
-exit(JHF.runMain(Array(CommandLine.arguments.dropFirst())))
+exit(await JHF.runMain(Array(CommandLine.arguments.dropFirst())))

@@ -1,115 +1,114 @@
+import Metrics
+import class Prometheus.PrometheusCollectorRegistry
+import struct Prometheus.PrometheusMetricsFactory
 import Synchronization
 
-/// The service's counters and latency histograms, in the Prometheus text format (0.0.4).
+/// The service's counters, gauges and latency histograms: recorded through swift-metrics into a
+/// Prometheus registry of this service's own (not the process-wide bootstrap, so several
+/// services in one test process keep apart), and exposed in the Prometheus text format
+/// (0.0.4) by swift-prometheus, which escapes label values.
 public final class ServiceMetrics: Sendable {
     /// Upper bounds of the latency buckets, in seconds.
     static let bucketsSeconds: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
-    private struct Histogram {
-        var counts = [UInt64](repeating: 0, count: ServiceMetrics.bucketsSeconds.count)
-        var count: UInt64 = 0
-        var sum = 0.0
-        mutating func observe(_ seconds: Double) {
-            for (i, bound) in ServiceMetrics.bucketsSeconds.enumerated() where seconds <= bound { counts[i] += 1 }
-            count += 1
-            sum += seconds
-        }
-    }
+    private let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
 
-    private struct RequestKey: Hashable, Comparable {
+    private let entries: Gauge
+    private let committed: Counter
+    private let batches: Counter
+    private let batchedRequests: Counter
+    private let commitLatency: Metrics.Timer
+    private let writerNice: Gauge
+
+    private struct RequestKey: Hashable {
         let method: String, route: String, status: Int
-        static func < (a: Self, b: Self) -> Bool { (a.route, a.method, a.status) < (b.route, b.method, b.status) }
     }
 
-    private struct State {
-        var requests: [RequestKey: UInt64] = [:]
-        var latency: [String: Histogram] = [:]
-        var refusals: [String: UInt64] = [:]
-        var entries: Int64 = 0
-        var committed: UInt64 = 0
-        var batches: UInt64 = 0
-        var batchedRequests: UInt64 = 0
-        var commitLatency = Histogram()
-        var writerNice: Int32 = 0
+    /// Handles made once per label set: the hot path only looks them up.
+    private struct Handles {
+        var requests: [RequestKey: Counter] = [:]
+        var latency: [String: Metrics.Timer] = [:]
+        var refusals: [String: Counter] = [:]
         var connections: ConnectionRegistry?
+        /// The registry's shed count when `/metrics` last read it.
+        var shedReported: Int64 = 0
     }
 
-    private let state = Mutex(State())
+    private let handles = Mutex(Handles())
 
-    public init() {}
+    public init() {
+        var f = PrometheusMetricsFactory(registry: registry)
+        f.defaultDurationHistogramBuckets = Self.bucketsSeconds.map { Duration.nanoseconds(Int64($0 * 1e9)) }
+        factory = f
+        entries = Gauge(label: "jhf_ledger_entries", factory: f)
+        committed = Counter(label: "jhf_entries_committed_total", factory: f)
+        batches = Counter(label: "jhf_write_batches_total", factory: f)
+        batchedRequests = Counter(label: "jhf_write_batch_requests_total", factory: f)
+        commitLatency = Metrics.Timer(label: "jhf_write_batch_duration_seconds", factory: f)
+        writerNice = Gauge(label: "jhf_store_writer_nice", factory: f)
+        writerNice.record(0)
+        entries.record(0)
+        committed.increment(by: 0)
+    }
 
     func recordRequest(method: String, route: String, status: Int, seconds: Double) {
-        state.withLock {
-            $0.requests[RequestKey(method: method, route: route, status: status), default: 0] += 1
-            $0.latency["\(method) \(route)", default: Histogram()].observe(seconds)
+        let key = RequestKey(method: method, route: route, status: status)
+        let (counter, timer) = handles.withLock { h -> (Counter, Metrics.Timer) in
+            let c = h.requests[key] ?? Counter(label: "jhf_http_requests_total",
+                                                dimensions: [("method", method), ("route", route), ("status", "\(status)")], factory: factory)
+            h.requests[key] = c
+            let name = "\(method) \(route)"
+            let t = h.latency[name] ?? Metrics.Timer(label: "jhf_http_request_duration_seconds", dimensions: [("method", method), ("route", route)],
+                                                     factory: factory)
+            h.latency[name] = t
+            return (c, t)
         }
+        counter.increment()
+        timer.recordNanoseconds(Int64(seconds * 1e9))
     }
 
-    func recordRefusedApproval(reason: String) { state.withLock { $0.refusals[reason, default: 0] += 1 } }
+    func recordRefusedApproval(reason: String) {
+        let counter = handles.withLock { h -> Counter in
+            let c = h.refusals[reason] ?? Counter(label: "jhf_approvals_refused_total", dimensions: [("reason", reason)], factory: factory)
+            h.refusals[reason] = c
+            return c
+        }
+        counter.increment()
+    }
 
-    func setEntries(_ n: Int64) { state.withLock { $0.entries = n } }
+    func setEntries(_ n: Int64) { entries.record(n) }
 
-    func setWriterNice(_ n: Int32) { state.withLock { $0.writerNice = n } }
+    func setWriterNice(_ n: Int32) { writerNice.record(Int64(n)) }
+
+    func recordBatch(size: Int, seconds: Double, entries n: Int64, totalEntries: Int64) {
+        batches.increment()
+        batchedRequests.increment(by: size)
+        committed.increment(by: Int(max(0, n)))
+        entries.record(totalEntries)
+        commitLatency.recordNanoseconds(Int64(seconds * 1e9))
+    }
 
     /// The registry whose open and shed connections `/metrics` reports.
     var connections: ConnectionRegistry? {
-        get { state.withLock { $0.connections } }
-        set { state.withLock { $0.connections = newValue } }
-    }
-
-    func recordBatch(size: Int, seconds: Double, entries: Int64, totalEntries: Int64) {
-        state.withLock {
-            $0.batches += 1
-            $0.batchedRequests += UInt64(size)
-            $0.committed += UInt64(max(0, entries))
-            $0.entries = totalEntries
-            $0.commitLatency.observe(seconds)
+        get { handles.withLock { $0.connections } }
+        set {
+            handles.withLock { $0.connections = newValue }
+            if let c = newValue { Gauge(label: "jhf_http_connections_max", factory: factory).record(c.limit) }
         }
     }
 
     /// The exposition text of every metric.
     public func render() -> String {
-        let s = state.withLock { $0 }
-        var out = ""
-        func header(_ name: String, _ type: String, _ help: String) { out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n" }
-        func histogram(_ name: String, _ labels: String, _ h: Histogram) {
-            let sep = labels.isEmpty ? "" : ","
-            for (i, bound) in Self.bucketsSeconds.enumerated() { out += "\(name)_bucket{\(labels)\(sep)le=\"\(bound)\"} \(h.counts[i])\n" }
-            out += "\(name)_bucket{\(labels)\(sep)le=\"+Inf\"} \(h.count)\n"
-            let braces = labels.isEmpty ? "" : "{\(labels)}"
-            out += "\(name)_sum\(braces) \(h.sum)\n\(name)_count\(braces) \(h.count)\n"
+        if let c = connections {
+            Gauge(label: "jhf_http_connections", factory: factory).record(c.count)
+            let shed = c.shedCount
+            let delta = handles.withLock { h -> Int64 in
+                defer { h.shedReported = max(h.shedReported, shed) }
+                return max(0, shed - h.shedReported)
+            }
+            Counter(label: "jhf_http_connections_shed_total", factory: factory).increment(by: Int(delta))
         }
-        header("jhf_http_requests_total", "counter", "HTTP requests answered, by method, route and status.")
-        for (k, v) in s.requests.sorted(by: { $0.key < $1.key }) {
-            out += "jhf_http_requests_total{method=\"\(k.method)\",route=\"\(k.route)\",status=\"\(k.status)\"} \(v)\n"
-        }
-        header("jhf_http_request_duration_seconds", "histogram", "Time to answer HTTP requests, by method and route.")
-        for (k, h) in s.latency.sorted(by: { $0.key < $1.key }) {
-            let parts = k.split(separator: " ", maxSplits: 1)
-            histogram("jhf_http_request_duration_seconds", "method=\"\(parts[0])\",route=\"\(parts[1])\"", h)
-        }
-        header("jhf_ledger_entries", "gauge", "Entries in the chain.")
-        out += "jhf_ledger_entries \(s.entries)\n"
-        header("jhf_entries_committed_total", "counter", "Entries appended by this process.")
-        out += "jhf_entries_committed_total \(s.committed)\n"
-        header("jhf_approvals_refused_total", "counter", "Approvals refused, by reason.")
-        for (k, v) in s.refusals.sorted(by: { $0.key < $1.key }) { out += "jhf_approvals_refused_total{reason=\"\(k)\"} \(v)\n" }
-        header("jhf_write_batches_total", "counter", "Durable write transactions (group commits).")
-        out += "jhf_write_batches_total \(s.batches)\n"
-        header("jhf_write_batch_requests_total", "counter", "Write requests carried by those transactions.")
-        out += "jhf_write_batch_requests_total \(s.batchedRequests)\n"
-        header("jhf_store_writer_nice", "gauge", "Nice value the store's writer thread runs at (lower runs first).")
-        out += "jhf_store_writer_nice \(s.writerNice)\n"
-        header("jhf_write_batch_duration_seconds", "histogram", "Time to run and durably commit one write transaction.")
-        histogram("jhf_write_batch_duration_seconds", "", s.commitLatency)
-        if let c = s.connections {
-            header("jhf_http_connections", "gauge", "Open HTTP connections.")
-            out += "jhf_http_connections \(c.count)\n"
-            header("jhf_http_connections_max", "gauge", "Open HTTP connections kept at most.")
-            out += "jhf_http_connections_max \(c.limit)\n"
-            header("jhf_http_connections_shed_total", "counter", "Idle or unfinished connections closed to make room for new ones.")
-            out += "jhf_http_connections_shed_total \(c.shedCount)\n"
-        }
-        return out
+        return registry.emitToString()
     }
 }

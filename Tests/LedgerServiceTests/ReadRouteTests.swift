@@ -188,7 +188,7 @@ import Testing
         let before = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
         let worker = try LedgerWorker(path: h.path, writerNice: min(before + 3, 19))
         #expect(worker.writerPriority.nice == min(before + 3, 19) && worker.writerPriority.unchangedBecause == nil)
-        #expect(worker.metrics.render().contains("\njhf_store_writer_nice \(min(before + 3, 19))\n"))
+        #expect(worker.metrics.render().contains("\njhf_store_writer_nice \(min(before + 3, 19)).0\n"))
         #expect(try await worker.read { $0.state.size } == (try await h.worker.read { $0.state.size }))
         await worker.close()
         await #expect(throws: StoreError.self) { try await worker.read { $0.state.size } }
@@ -226,11 +226,15 @@ import Testing
                 "jhf_http_requests_total{method=\"POST\",route=\"/v1/proposals/{id}/approvals\",status=\"422\"} 2",
                 "jhf_approvals_refused_total{reason=\"same_institution\"} 1",
                 "jhf_approvals_refused_total{reason=\"bad_signature\"} 1",
-                "jhf_entries_committed_total 1", "jhf_ledger_entries 2",
+                "jhf_entries_committed_total 1", "jhf_ledger_entries 2.0",  // gauges are floating point in swift-prometheus
             ] {
                 #expect(m.text.contains(line + "\n"), "missing: \(line)")
             }
             #expect(m.text.contains("jhf_http_request_duration_seconds_bucket{method=\"POST\",route=\"/v1/proposals\",le=\"+Inf\"} 1"))
+            // Every sample line is `name{labels} value` or `name value`, and label values are quoted and escaped.
+            for line in m.text.split(separator: "\n") where !line.hasPrefix("#") {
+                #expect(line.wholeMatch(of: /[a-z_]+(\{([a-z_]+="([^"\\\n]|\\["\\n])*",?)+\})? [0-9.eE+-]+|[a-z_]+(\{.*\})? (\+Inf|NaN)/) != nil, "\(line)")
+            }
         }
         try h.checkOpenAPI()
     }

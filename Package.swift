@@ -65,7 +65,9 @@ let package = Package(
         ]),
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        // Test only: an SQLite VFS that simulates power loss (unsynced writes thrown away or torn).
+        .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "CCrashVFS"]),
         .testTarget(name: "LedgerBankTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerBank"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerService", .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -31,10 +31,15 @@ public final class LedgerStore {
     private var verifiedSignaturesCount = 0
 
     /// Opens an existing store and checks its chain (`check`: the full rule replay by default).
-    public init(path: String, check: OpenCheck = .replay) throws(StoreError) {
+    public convenience init(path: String, check: OpenCheck = .replay) throws(StoreError) {
+        try self.init(path: path, check: check, vfs: nil)
+    }
+
+    /// As the public initializer, through the SQLite VFS named `vfs` (the power-loss tests' own).
+    init(path: String, check: OpenCheck = .replay, vfs: String?) throws(StoreError) {
         self.path = path
         openCheck = check
-        db = try LedgerStore.openConnection(path: path, mustExist: true)
+        db = try LedgerStore.openConnection(path: path, mustExist: true, vfs: vfs)
         try catchUp(strict: true)
         try completeMerkleNodes()
     }
@@ -48,7 +53,7 @@ public final class LedgerStore {
     /// Opens the database file: an existing one only if group and others have no access to it
     /// (it holds sealed records); a new one is created 0600 before SQLite opens it, and SQLite
     /// gives its -wal and -shm files the database file's mode.
-    static func openConnection(path: String, mustExist: Bool) throws(StoreError) -> SQLiteConnection {
+    static func openConnection(path: String, mustExist: Bool, vfs: String? = nil) throws(StoreError) -> SQLiteConnection {
         if mustExist {
             guard fileExists(path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
             for file in [path, path + "-wal", path + "-shm"] { try requirePrivate(file) }
@@ -60,7 +65,7 @@ public final class LedgerStore {
             }
             close(fd)
         }
-        let c = try SQLiteConnection(path: path, readOnly: false)
+        let c = try SQLiteConnection(path: path, readOnly: false, vfs: vfs)
         try configure(c)
         try migrate(c)
         return c

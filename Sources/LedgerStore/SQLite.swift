@@ -19,11 +19,12 @@ final class SQLiteConnection {
     private(set) var handle: OpaquePointer?
     let path: String
 
-    init(path: String, readOnly: Bool) throws(StoreError) {
+    /// `vfs`: a registered SQLite VFS by name, for the power-loss tests; nil is SQLite's default.
+    init(path: String, readOnly: Bool, vfs: String? = nil) throws(StoreError) {
         self.path = path
         _ = sqliteConfigured
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let rc = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_FULLMUTEX, nil)
+        let rc = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_FULLMUTEX, vfs)
         guard rc == SQLITE_OK else {
             let msg = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(handle)

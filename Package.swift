@@ -65,6 +65,9 @@ let package = Package(
         ]),
 
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
+        // The fuzz targets (Tests/Fuzz/run.sh builds them with libFuzzer and AddressSanitizer; a plain
+        // build replays files through them, as the tests do with the seed corpus).
+        .executableTarget(name: "jhf-fuzz", dependencies: ["LedgerCore", "LedgerBank"], path: "Tests/Fuzz/Sources"),
         // Test only: an SQLite VFS that simulates power loss (unsynced writes thrown away or torn).
         .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "CCrashVFS"]),
@@ -74,7 +77,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
-        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "LedgerCore", "LedgerStore"],
+        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "jhf-fuzz", "LedgerCore", "LedgerStore"],
                     exclude: ["Golden"]),  // read from the repository path by the tests
     ],
     swiftLanguageModes: [.v6]

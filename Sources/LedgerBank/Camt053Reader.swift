@@ -164,7 +164,8 @@ public final class Camt053Reader {
                 return fail("Ntry", "an entry comes before its statement's Id and Acct")
             }
             entry = Entry(line: lineNumber)
-        case "TxDtls" where ends("NtryDtls", "TxDtls"):
+        // Transaction details count only inside an entry (a stray NtryDtls elsewhere is ignored).
+        case "TxDtls" where entry != nil && ends("Ntry", "NtryDtls", "TxDtls"):
             detail = Detail(line: lineNumber)
         case "Amt" where entry != nil:
             if ends("Stmt", "Ntry", "Amt") {
@@ -234,7 +235,7 @@ public final class Camt053Reader {
         else if ends("TxDtls", "RmtInf", "Ustrd") { detail!.remittance.append(value) }
         else if ends("TxDtls", "RtrInf", "Rsn", "Cd") || ends("TxDtls", "RtrInf", "Rsn", "Prtry") { detail!.returnReason = value }
         else if ends("NtryDtls", "TxDtls") {
-            entry!.details.append(detail!)
+            if entry != nil { entry!.details.append(detail!) }
             detail = nil
         }
     }

@@ -5,6 +5,9 @@
 # offline, and tampering is caught — told in plain words.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ ! -x .build/debug/jhf ]; then
+  echo "Building jhf from source (the first build compiles its Swift packages: about 3 to 5 minutes on 2 cores; later runs take seconds)..." >&2
+fi
 swift build --product jhf >/dev/null 2>&1 || swift build --product jhf
 JHF="$PWD/.build/debug/jhf"
 W="${JHF_DEMO_DIR:-$PWD/demo-output}"

@@ -11,6 +11,7 @@ struct Export: ParsableCommand {
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Output directory (created if missing; existing bundle files are not overwritten).") var out: String
     @Flag(help: "Include sealed records (auditor export). Public exports leave them out.") var sealed = false
+    @OptionGroup var progress: ProgressOptions
 
     func run() throws {
         let counts: (entries: Int64, sealed: Int)
@@ -49,7 +50,9 @@ struct Export: ParsableCommand {
                 throw failure ?? error
             }
         } else {
-            counts = try guarded { try Bundle.export(try LedgerStore(path: db!, check: .hashChain), to: out, sealed: sealed) }
+            let line = ProgressLine("exporting", options: progress)
+            defer { line.finish() }
+            counts = try guarded { try Bundle.export(try LedgerStore(path: db!, check: .hashChain), to: out, sealed: sealed, progress: line.callback) }
         }
         Console.out("exported \(counts.entries) entries\(sealed ? " and \(counts.sealed) sealed records" : "") to \(out)")
     }

@@ -14,21 +14,32 @@ enum LedgerReplay {
 
     /// The verifier after every entry (and, for a database or bundle, every sealed record) was fed.
     static func run(db: String?, bundle: String?, remote: RemoteOptions, jobs: Int, pinned: Hash?, since: [UInt8]?,
-                    audit: AuditCollector? = nil) throws -> Verifier {
+                    audit: AuditCollector? = nil, progress: ProgressLine? = nil) throws -> Verifier {
+        defer { progress?.finish() }
+        let report = progress?.callback
         if remote.server != nil, let client = try remote.client(db: nil) {
             // The entries are downloaded and replayed here: the service is not trusted to judge itself.
             var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned, checkpoint: try client.latestCheckpoint(), since: since, audit: audit)
+            var total: Int64?
+            if report != nil, case .object(let o) = try client.get("/v1/ledger").json, case .integer(let n)? = o["size"] { total = n }
             var batch: [Line] = []
+            var done: Int64 = 0
+            func feed() {
+                verifier.feed(batch)
+                done += Int64(batch.count)
+                batch.removeAll(keepingCapacity: true)
+                report?(ReplayProgress(done: done, fraction: total.map { $0 > 0 ? Double(done) / Double($0) : 1 }))
+            }
             try client.forEachLine("entries") { line in
                 batch.append(Line(bytes: line))
-                if batch.count == Limits.verifyBatchEntriesMax { verifier.feed(batch); batch.removeAll(keepingCapacity: true) }
+                if batch.count == Limits.verifyBatchEntriesMax { feed() }
             }
-            verifier.feed(batch)
+            feed()
             return verifier
         }
         return try guarded {
-            if let db { return try Bundle.replay(database: db, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit) }
-            return try Bundle.replay(directory: bundle!, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit)
+            if let db { return try Bundle.replay(database: db, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit, progress: report) }
+            return try Bundle.replay(directory: bundle!, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit, progress: report)
         }
     }
 

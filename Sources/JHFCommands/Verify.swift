@@ -14,6 +14,7 @@ struct Verify: ParsableCommand {
     @Option(help: "An earlier checkpoint note you kept: the entries it covered must be unchanged (rule R12).") var since: String?
     @Flag(help: "Print the report as JSON (Schemas/verify-report.schema.json).") var json = false
     @Option(help: "Threads for parsing and signature checks (1–64).") var jobs: Int = 1
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         try LedgerReplay.validate(db: db, bundle: bundle, remote: remote)
@@ -22,7 +23,8 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         var verifier = try LedgerReplay.run(db: db, bundle: bundle, remote: remote, jobs: jobs,
-                                            pinned: try LedgerReplay.pinnedGenesis(genesis), since: try LedgerReplay.earlierCheckpoint(since))
+                                            pinned: try LedgerReplay.pinnedGenesis(genesis), since: try LedgerReplay.earlierCheckpoint(since),
+                                            progress: ProgressLine("verifying", options: progress))
         try finish(verifier.finish())
     }
 

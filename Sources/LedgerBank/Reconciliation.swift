@@ -22,7 +22,9 @@ public enum Reconciliation {
     /// disbursements, adds the disbursements due for more than `notSeenAfterDays` that no
     /// statement has shown, and records everything in one transaction. A statement whose
     /// bytes were reconciled before is not read again: its recorded run is returned.
-    public static func run(store: LedgerStore, statementPath: String, format: StatementFormat, notSeenAfterDays: Int, now: String) throws -> ReconcileOutcome {
+    /// `progress` is called every 4,096 items with the count so far (the total is not known ahead).
+    public static func run(store: LedgerStore, statementPath: String, format: StatementFormat, notSeenAfterDays: Int, now: String,
+                           progress: ((ReplayProgress) -> Void)? = nil) throws -> ReconcileOutcome {
         precondition((0...Limits.notSeenAfterDaysMax).contains(notSeenAfterDays), "checked by the caller")
         let digest = try BankFiles.sha256(path: statementPath)
         if let done = try store.reconciliationRun(statementSHA256: digest) {
@@ -34,11 +36,14 @@ public enum Reconciliation {
         let runID = try store.recordReconciliation(statementSHA256: digest) { (recorder) throws(StoreError) in
             do {
                 var tally = Tally()
+                var items: Int64 = 0
                 func record(_ r: ReconciledItem) throws {
                     try tally.add(r)
                     try recorder.recordItem(ordinal: r.ordinal, klass: r.klass.rawValue, discrepancy: r.discrepancy, json: ReconcileJSON.item(r).canonicalBytes)
                 }
                 let onItem: (BankItem) throws -> Void = { item in
+                    items += 1
+                    if items % 4096 == 0 { progress?(ReplayProgress(done: items, fraction: nil)) }
                     // The booking is stored with the disbursement it matches; the insert itself says
                     // whether an earlier statement already reported it.
                     try record(reconciler.classify(item) { matched in

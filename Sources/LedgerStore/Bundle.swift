@@ -10,11 +10,18 @@ public enum Bundle {
     /// Writes `entries.jsonl` (and `sealed.jsonl` with `sealed`) into `directory`, with the
     /// latest signed checkpoint as `checkpoint` when there is one. Files are written beside
     /// their final names and linked into place; `sealed.jsonl` is created 0600.
-    public static func export(_ store: LedgerStore, to directory: String, sealed: Bool) throws(StoreError) -> (entries: Int64, sealed: Int) {
+    public static func export(_ store: LedgerStore, to directory: String, sealed: Bool,
+                              progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> (entries: Int64, sealed: Int) {
         // Read before the entries: whatever is appended meanwhile, the checkpoint covers a prefix of the export.
         let checkpoint = try store.latestCheckpoint()?.note
+        let total = store.size
+        var done: Int64 = 0
         return try write(to: directory, checkpoint: checkpoint, entries: { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
-            try store.forEachEntryRow { (row: EntryRow) throws(StoreError) in try emit(row.canonical) }
+            try store.forEachEntryRow { (row: EntryRow) throws(StoreError) in
+                try emit(row.canonical)
+                done += 1
+                if done % 4096 == 0 || done == total { progress?(ReplayProgress(done: done, fraction: total > 0 ? Double(done) / Double(total) : 1)) }
+            }
         }, sealed: sealed ? { (emit: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in
             for l in try store.sealedLines() { try emit(l.bytes) }
         } : nil)
@@ -66,8 +73,9 @@ public enum Bundle {
 
     /// Replays an export directory into a verifier (with `audit`, gathering a report) and
     /// returns it unfinished, so the caller can take both the verdict and the report.
+    /// `progress` is called after each batch (the fraction is of `entries.jsonl`'s bytes).
     public static func replay(directory: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
-                              audit: AuditCollector? = nil) throws(StoreError) -> Verifier {
+                              audit: AuditCollector? = nil, progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
         let entriesPath = "\(directory)/\(entriesFile)"
         guard FileManager.default.fileExists(atPath: entriesPath) else {
             throw StoreError(.io, field: "bundle", "\(entriesPath) does not exist")
@@ -75,10 +83,14 @@ public enum Bundle {
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: try readCheckpoint("\(directory)/\(checkpointFile)"),
                                 since: since, audit: audit)
         let reader = try LineReader(path: entriesPath)
+        let size = (try? FileManager.default.attributesOfItem(atPath: entriesPath)[.size] as? Int64) ?? nil
+        var done: Int64 = 0
         while true {
             let batch = try reader.next(max: Limits.verifyBatchEntriesMax)
             if batch.isEmpty { break }
             verifier.feed(batch)
+            done += Int64(batch.count)
+            progress?(ReplayProgress(done: done, fraction: size.map { $0 > 0 ? Double(reader.bytesRead) / Double($0) : 1 }))
         }
         let sealedPath = "\(directory)/\(sealedFile)"
         if FileManager.default.fileExists(atPath: sealedPath) {
@@ -118,7 +130,7 @@ public enum Bundle {
 
     /// Replays a database as `verify(database:)` does into a verifier, returned unfinished.
     public static func replay(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
-                              audit: AuditCollector? = nil) throws(StoreError) -> Verifier {
+                              audit: AuditCollector? = nil, progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
         let db = try SQLiteConnection(path: path, readOnly: true)
         // The latest checkpoint the store signed, checked like an export's (R12); none before migration v3.
@@ -128,6 +140,7 @@ public enum Bundle {
             s.reset()
         }
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: latest, since: since, audit: audit)
+        let total = Int64(try db.scalarText("SELECT count(*) FROM entries") ?? "0") ?? 0
         let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries ORDER BY seq")
         var batch: [Line] = []
         var columnFailures: [Failure] = []
@@ -139,6 +152,7 @@ public enum Bundle {
             verifier.record(columnFailures)
             batch.removeAll(keepingCapacity: true)
             columnFailures.removeAll()
+            progress?(ReplayProgress(done: position, fraction: total > 0 ? Double(position) / Double(total) : 1))
         }
         while try s.step() {
             let row = EntryRow(seq: s.int(0), entryHash: s.blob(1), prevHash: s.blob(2), canonical: s.blob(3))

@@ -17,6 +17,8 @@ public final class LineReader {
     /// The kept start of an overlong line, and how long that line is so far.
     private var overlong: (prefix: [UInt8], length: Int)?
     private var eof = false
+    /// Bytes read from the file so far (for progress against its size).
+    public private(set) var bytesRead: Int64 = 0
     /// Bytes read per system call.
     static let chunkBytes = 1 << 20
 
@@ -64,7 +66,12 @@ public final class LineReader {
             do { data = try handle.read(upToCount: LineReader.chunkBytes) } catch {
                 throw StoreError(.io, "read failed: \(error.localizedDescription)")
             }
-            if let data, !data.isEmpty { buffer.append(contentsOf: data) } else { eof = true }
+            if let data, !data.isEmpty {
+                buffer.append(contentsOf: data)
+                bytesRead += Int64(data.count)
+            } else {
+                eof = true
+            }
         }
         return out
     }

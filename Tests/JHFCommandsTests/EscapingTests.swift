@@ -86,3 +86,34 @@ import Testing
         #expect(o.stdout.contains("seq 1 R1 framing: line is \(long.utf8.count) bytes; the limit is 1048576 bytes"), "\(o)")
     }
 }
+
+/// Progress on long commands: on standard error, only when it is a terminal (run under
+/// `script`, which gives the command one), never with `--quiet`, never in standard output.
+@Suite struct ProgressTests {
+    /// `arguments` run under a pseudo-terminal; everything it wrote.
+    func onATerminal(_ arguments: [String]) throws -> String {
+        let command = ([Repo.jhf] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        return try run("/usr/bin/script", ["-qec", command, "/dev/null"]).stdout
+    }
+
+    @Test(arguments: [
+        (["verify", "--bundle", CLIOutputTests.golden], "verifying: 8 entries (100%)"),
+        (["report", "--quarter", "2026Q4", "--bundle", CLIOutputTests.golden, "--format", "json", "--threshold", "MXN=1", "--threshold", "USD=1"], "replaying: 8 entries (100%)"),
+    ])
+    func progressOnlyOnATerminal(_ arguments: [String], _ line: String) throws {
+        let shown = try onATerminal(arguments)
+        #expect(shown.contains("\r\u{1B}[K" + line), "\(shown.prefix(300))")
+        #expect(!(try onATerminal(arguments + ["--quiet"])).contains(line))
+        // Not a terminal: nothing on standard error, and standard output is the same as on a terminal minus the progress.
+        let piped = try jhf(arguments)
+        #expect(!piped.stderr.contains(line) && !piped.stdout.contains(line))
+    }
+
+    @Test func exportShowsProgress() throws {
+        let l = try DemoLedger.make()
+        defer { l.remove() }
+        let shown = try onATerminal(["export", "--db", l.db, "--out", "\(l.dir)/b"])
+        #expect(shown.contains("exporting: 4 entries (100%)"), "\(shown)")
+        #expect(try jhf("export", "--db", l.db, "--out", "\(l.dir)/c").stderr.isEmpty)
+    }
+}

@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 examples=${JHF_API_FUZZ_EXAMPLES:-40}
+echo "api-fuzz: building jhf (minutes the first time), then a demo ledger and its service" >&2
 swift build --product jhf >/dev/null 2>&1 || swift build --product jhf
 JHF="$PWD/.build/debug/jhf"
 W=$(mktemp -d)

@@ -25,6 +25,7 @@ struct ReconcileCommand: ParsableCommand {
                                valueName: "days"))
     var notSeenAfter: Int = Limits.notSeenAfterDaysDefault
     @Flag(help: "Print the result as JSON (Schemas/reconciliation.schema.json) instead of text.") var json = false
+    @OptionGroup var progress: ProgressOptions
     @Option(help: ArgumentHelp("Also write summary.txt, reconciliation.json and items.csv into this directory.", valueName: "dir")) var report: String?
 
     func validate() throws {
@@ -38,8 +39,10 @@ struct ReconcileCommand: ParsableCommand {
         let now = try Clock.now()
         let (store, outcome) = try guarded { () throws -> (LedgerStore, ReconcileOutcome) in
             let store = try LedgerStore(path: db, check: .hashChain)
+            let line = ProgressLine("reconciling", unit: "bookings", options: progress)
+            defer { line.finish() }
             return (store, try Reconciliation.run(store: store, statementPath: statement, format: StatementFormat(rawValue: format)!,
-                                                  notSeenAfterDays: notSeenAfter, now: now))
+                                                  notSeenAfterDays: notSeenAfter, now: now, progress: line.callback))
         }
         let render = ReconcileRender(store: store, outcome: outcome)
         if let report {

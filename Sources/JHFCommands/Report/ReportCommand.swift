@@ -23,6 +23,7 @@ struct Report: ParsableCommand {
     @Option(help: "Pinned genesis entry_hash (64 hex digits), published out of band (rule R13).") var genesis: String?
     @Option(help: "An earlier checkpoint note you kept: the entries it covered must be unchanged (rule R12).") var since: String?
     @Option(help: "Threads for parsing and signature checks (1–64).") var jobs: Int = 1
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         try LedgerReplay.validate(db: db, bundle: bundle, remote: remote)
@@ -45,7 +46,7 @@ struct Report: ParsableCommand {
         let thresholds = try Self.thresholds(threshold)
         var verifier = try LedgerReplay.run(db: db, bundle: bundle, remote: remote, jobs: jobs,
                                             pinned: try LedgerReplay.pinnedGenesis(genesis), since: try LedgerReplay.earlierCheckpoint(since),
-                                            audit: AuditCollector(quarter: q, thresholds: thresholds))
+                                            audit: AuditCollector(quarter: q, thresholds: thresholds), progress: ProgressLine("replaying", options: progress))
         let verdict = verifier.finish()
         guard let report = try guarded({ try verifier.auditReport(verdict) }) else { preconditionFailure("the verifier was given a collector") }
         switch format {

@@ -8,10 +8,10 @@ import Glibc
 /// store's one writer.
 ///
 /// Every write and read of the store runs here, and every request that writes waits for
-/// it. Measured on two vCPUs under load, as a libdispatch queue (nice -4) it spent 28% of
-/// its wall time runnable but waiting for a CPU behind the request threads that wait on
-/// it. The thread therefore asks for a higher scheduling priority (a lower nice value)
-/// when it starts (BENCHMARKS.md, session 10). Linux keeps the nice value per thread, so only this thread changes;
+/// it. As a libdispatch queue it spent much of its time runnable but waiting for a CPU
+/// behind the very request threads that wait on it (figures in docs/benchmarks-history.md).
+/// The thread therefore asks for a higher scheduling priority (a lower nice value)
+/// when it starts. Linux keeps the nice value per thread, so only this thread changes;
 /// lowering it needs `CAP_SYS_NICE` or an `RLIMIT_NICE` that allows it, and without
 /// either the thread runs at the process's priority and says so in `priority`.
 final class WriterThread: @unchecked Sendable {

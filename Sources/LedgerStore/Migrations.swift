@@ -241,7 +241,7 @@ enum Migrations {
     /// (unique), so two equal hashes would take a SHA-256 collision. Nothing looks rows up by
     /// either hash. But a hash-keyed index puts each new row at a random leaf, so every
     /// co-signed disbursement dirtied two more B-tree pages in the write-ahead log (and split
-    /// pages away from the right edge). Measured with `jhf-bench writer`: 27% fewer WAL writes.
+    /// pages away from the right edge), which cost every append WAL writes.
     ///
     /// SQLite cannot drop a UNIQUE constraint in place, so both tables are rebuilt (SQLite's
     /// documented procedure: new table, copy, drop, rename), keeping every `seq` and proposal
@@ -451,7 +451,7 @@ enum Migrations {
     /// Rewrites two of v8's triggers on `proposals` to refuse the same changes without reading
     /// what every legitimate UPDATE leaves alone. v8's `proposals_frozen` compared ten columns of
     /// the old and new row on every UPDATE, the body and sealed record byte by byte (they take
-    /// several pages); with `proposals_approved_once` that was about 5% of the store writer's
+    /// several pages); with `proposals_approved_once` that was a measurable share of the store writer's
     /// instructions per co-signed disbursement (`jhf-bench writer` under callgrind).
     ///
     /// - `proposals_content_fixed` refuses any UPDATE that names a column a proposal is made

@@ -6,7 +6,7 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// SQLite's process-wide settings, applied once before the first connection opens.
 /// Memory statistics off: the store never reads them, and keeping them costs a global mutex
-/// on every allocation (about 8% of the writer's instructions). If something else in the
+/// on every allocation, a large share of the writer's instructions. If something else in the
 /// process initialized SQLite first, the call is refused and SQLite keeps its defaults, which
 /// only costs that speed.
 private let sqliteConfigured: Bool = jhf_sqlite3_config_memstatus_off() == SQLITE_OK

@@ -263,8 +263,8 @@ public struct JSONParser: ~Copyable {
     /// The string of `raw`, which must be valid UTF-8.
     ///
     /// `String(validating:as:)` goes through the standard library's unspecialized generic path,
-    /// with a runtime metadata lookup on every call (about 2% of the service's request threads,
-    /// measured with perf). Decoding is specialized for buffers, and it replaces invalid UTF-8
+    /// with a runtime metadata lookup on every call, visible in profiles of the request threads.
+    /// Decoding is specialized for buffers, and it replaces invalid UTF-8
     /// with U+FFFD, which changes the bytes: so the bytes are valid exactly when the decoded
     /// string's UTF-8 is the same bytes.
     private func makeString(_ raw: UnsafeBufferPointer<UInt8>, at offset: Int) throws(LedgerError) -> String {

@@ -172,7 +172,9 @@ extension LedgerStore {
         } else {
             throw refused(ReplayState.badSignature(by: keyName))
         }
-        if let r = state.institutionTaken(key, earlier: p.approvals.map { ($0.keyName, $0.institution) }) { throw refused(r) }
+        for a in p.approvals {
+            if let r = state.institutionTaken(key, earlierKey: a.keyName, earlierInstitution: a.institution) { throw refused(r) }
+        }
         guard let slot = Self.approvalSlots.first(where: { $0.institution.sameUTF8(key.institution) }) else {
             throw StoreError(.corrupt, "the store has no approval columns for \(key.institution)")
         }

@@ -34,11 +34,11 @@ extension ReplayState {
         return .success(key)
     }
 
-    /// R6: one approval per institution. Refuses `key` when `earlier` (key name and institution
-    /// of approvals already counted) has one of its institution.
-    public func institutionTaken(_ key: KeyObject, earlier: [(keyName: String, institution: String)]) -> ApprovalRefusal? {
-        guard let other = earlier.first(where: { $0.institution.sameUTF8(key.institution) }) else { return nil }
-        return ApprovalRefusal(field: "institution", message: "\(key.institution) has already approved (key \(other.keyName)); one approval per institution")
+    /// R6: one approval per institution. Refuses `key` when the approval already counted (by
+    /// `earlierKey`, of `earlierInstitution`) is of its institution.
+    public func institutionTaken(_ key: KeyObject, earlierKey: String, earlierInstitution: String) -> ApprovalRefusal? {
+        guard earlierInstitution.sameUTF8(key.institution) else { return nil }
+        return ApprovalRefusal(field: "institution", message: "\(key.institution) has already approved (key \(earlierKey)); one approval per institution")
     }
 
     /// The message of a signature that does not verify (R6).

@@ -127,7 +127,7 @@ public struct ReplayState: Sendable {
                 ? "both approvals are by key \(approvals[0].key)"
                 : "approvals must be sorted by key: \(approvals[0].key) comes after \(approvals[1].key)")
         }
-        var counted: [(keyName: String, institution: String)] = []
+        var counted: (keyName: String, institution: String)?
         let genesis: GenesisBody? = if case .genesis(let g) = entry.body { g } else { nil }
         for a in approvals {
             let key: KeyObject
@@ -135,8 +135,10 @@ public struct ReplayState: Sendable {
             case .failure(let refusal): fail(.r6, refusal.message); continue
             case .success(let k): key = k
             }
-            if let refusal = institutionTaken(key, earlier: counted) { fail(.r6, refusal.message) }
-            counted.append((a.key, key.institution))
+            if let c = counted, let refusal = institutionTaken(key, earlierKey: c.keyName, earlierInstitution: c.institution) {
+                fail(.r6, refusal.message)
+            }
+            counted = (a.key, key.institution)
             let valid: Bool
             if !verifySignatures {
                 valid = true

@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "CCrashVFS"]),
         .testTarget(name: "LedgerBankTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerBank"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "LedgerCore", "LedgerStore", "LedgerService", "CCrashVFS", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import LedgerCore
-import LedgerStore
+@_spi(Testing) import LedgerStore
 import Synchronization
 
 /// The one owner of the store inside the service.
@@ -43,10 +43,19 @@ public final class LedgerWorker: Sendable {
     /// With `signer`, every group commit that appends entries also signs a checkpoint (SPEC §8);
     /// the signer must be an active `log` key of the ledger (checked now if the ledger has entries).
     /// The store's thread asks for nice value `writerNice` (nil: the process's own); see `writerPriority`.
-    public init(path: String, proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds, signer: CheckpointSigner? = nil,
+    public convenience init(path: String, proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds, signer: CheckpointSigner? = nil,
                 writerNice: Int32? = nil, metrics: ServiceMetrics = ServiceMetrics(),
                 clock: @escaping @Sendable () -> Int64 = LedgerWorker.systemClock) throws(StoreError) {
-        let store = try LedgerStore(path: path)
+        try self.init(path: path, proposalLifetimeSeconds: proposalLifetimeSeconds, signer: signer, writerNice: writerNice, metrics: metrics,
+                      clock: clock, vfs: nil)
+    }
+
+    /// As the public initializer, with the store opened through the SQLite VFS named `vfs` (the
+    /// power-loss tests' crash-simulating one).
+    @_spi(Testing) public init(path: String, proposalLifetimeSeconds: Int64 = Limits.proposalLifetimeDefaultSeconds, signer: CheckpointSigner? = nil,
+                               writerNice: Int32? = nil, metrics: ServiceMetrics = ServiceMetrics(),
+                               clock: @escaping @Sendable () -> Int64 = LedgerWorker.systemClock, vfs: String?) throws(StoreError) {
+        let store = try LedgerStore(path: path, vfs: vfs)
         store.proposalLifetimeSeconds = proposalLifetimeSeconds
         if let signer {
             // A ledger whose genesis is still a proposal has no keys yet: the signer is checked at

@@ -35,8 +35,9 @@ public final class LedgerStore {
         try self.init(path: path, check: check, vfs: nil)
     }
 
-    /// As the public initializer, through the SQLite VFS named `vfs` (the power-loss tests' own).
-    init(path: String, check: OpenCheck = .replay, vfs: String?) throws(StoreError) {
+    /// As the public initializer, through the SQLite VFS named `vfs`: for the power-loss tests
+    /// only (their crash-simulating VFS), hence the SPI.
+    @_spi(Testing) public init(path: String, check: OpenCheck = .replay, vfs: String?) throws(StoreError) {
         self.path = path
         openCheck = check
         db = try LedgerStore.openConnection(path: path, mustExist: true, vfs: vfs)

@@ -2,7 +2,7 @@ import CCrashVFS
 import CSQLite
 import Foundation
 import LedgerCore
-@testable import LedgerStore
+@_spi(Testing) @testable import LedgerStore
 import Testing
 
 /// Power loss, not just SIGKILL: the store runs its group commits through a VFS that keeps what

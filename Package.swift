@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "jhf-fuzz", dependencies: ["LedgerCore", "LedgerBank"], path: "Tests/Fuzz/Sources"),
         // Test only: an SQLite VFS that simulates power loss (unsynced writes thrown away or torn).
         .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "CCrashVFS"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
         .testTarget(name: "LedgerBankTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerBank"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerService", "CCrashVFS", .product(name: "HummingbirdTesting", package: "hummingbird"),

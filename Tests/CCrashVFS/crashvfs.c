@@ -210,13 +210,17 @@ static int vCurrentTimeInt64(sqlite3_vfs *v, sqlite3_int64 *t) { (void)v; return
 int crashvfs_install(void) {
     pthread_mutex_lock(&lock);
     if (realVFS) { pthread_mutex_unlock(&lock); return SQLITE_OK; }
+    // Finding the default VFS initializes SQLite: the caller lets the store apply its
+    // process-wide settings first (they are taken only before SQLite is initialized).
     realVFS = sqlite3_vfs_find(0);
     crashVFS = (sqlite3_vfs){
         2, (int)(sizeof(CrashFile) + realVFS->szOsFile), realVFS->mxPathname, 0, "crashvfs", 0,
         vOpen, vDelete, vAccess, vFullPathname, vDlOpen, vDlError, vDlSym, vDlClose, vRandomness, vSleep,
         vCurrentTime, vGetLastError, vCurrentTimeInt64, 0, 0, 0,
     };
-    int rc = sqlite3_vfs_register(&crashVFS, 1);
+    // Not the default: only connections that name "crashvfs" use it, so tests running beside
+    // the power-loss tests in the same process are never touched by a simulated crash.
+    int rc = sqlite3_vfs_register(&crashVFS, 0);
     pthread_mutex_unlock(&lock);
     return rc;
 }

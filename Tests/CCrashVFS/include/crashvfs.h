@@ -10,7 +10,8 @@
 #define CRASHVFS_H
 #include <stdint.h>
 
-/// Registers the VFS as the process's default (once); returns SQLITE_OK.
+/// Registers the VFS as "crashvfs" (once, not as the default); returns SQLITE_OK. Its crash
+/// state is process-wide: the tests that arm it run in one serialized suite.
 int crashvfs_install(void);
 /// Arms a crash just before write-or-sync event number `at` (counted from now, from 0);
 /// `torn` leaves half of the last unsynced write. A negative `at` disarms.

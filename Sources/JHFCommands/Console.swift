@@ -12,7 +12,7 @@ enum Console {
     }
 
     /// Writes all of `text`; a reader that went away (`jhf … | head -1`) ends the output quietly.
-    private static func write(_ fd: Int32, _ text: String) {
+    static func write(_ fd: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {

@@ -1,6 +1,6 @@
 import Foundation
 import LedgerCore
-
+import LedgerStore
 
 /// File helpers of the CLI: reading JSON inputs and writing outputs.
 enum Files {
@@ -23,12 +23,11 @@ enum Files {
 
     /// Refuses a secret file (key or token) that group or others may access.
     static func requirePrivate(_ path: String, field: String) throws {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
+        guard let mode = FileMode.permissions(of: path) else {
             throw CLIFailure("error [io]: \(field): cannot read \(path)", status: ExitStatus.storage)
         }
-        if st.st_mode & 0o077 != 0 {
-            throw CLIFailure("error [key]: \(field): \(path) is accessible by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
+        if !FileMode.isPrivate(mode) {
+            throw CLIFailure("error [key]: \(field): \(path) is accessible by group or others (mode \(String(mode, radix: 8))); run chmod 600 \(path)")
         }
     }
 

@@ -35,30 +35,18 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled, now - lastDrawn >= 250_000_000 || p.fraction == 1 else { return }
         lastDrawn = now
         let seconds = Double(now - started) / 1e9
-        var text = "\(verb): \(Self.grouped(p.done)) \(unit)"
+        var text = "\(verb): \(Render.grouped(String(p.done))) \(unit)"
         if let f = p.fraction { text += String(format: " (%.0f%%)", min(f, 1) * 100) }
-        if seconds > 0.5 { text += ", \(Self.grouped(Int64(Double(p.done) / seconds)))/s" }
+        if seconds > 0.5 { text += ", \(Render.grouped(String(Int64(Double(p.done) / seconds))))/s" }
         if let f = p.fraction, f > 0.01, f < 1, seconds > 1 { text += ", about \(Self.duration(seconds * (1 - f) / f)) left" }
-        write("\r\u{1B}[K" + text)
+        Console.write(2, "\r\u{1B}[K" + text)
         drawn = true
     }
 
     /// Clears the line, so what follows starts on a clean one.
     func finish() {
-        if drawn { write("\r\u{1B}[K") }
+        if drawn { Console.write(2, "\r\u{1B}[K") }
         drawn = false
-    }
-
-    private func write(_ s: String) {
-        let bytes = Array(s.utf8)
-        _ = bytes.withUnsafeBytes { Foundation.write(2, $0.baseAddress, $0.count) }
-    }
-
-    static func grouped(_ n: Int64) -> String {
-        var digits = String(n)
-        var i = digits.count - 3
-        while i > 0 { digits.insert(",", at: digits.index(digits.startIndex, offsetBy: i)); i -= 3 }
-        return digits
     }
 
     static func duration(_ s: Double) -> String {

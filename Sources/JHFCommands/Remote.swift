@@ -82,8 +82,6 @@ struct RemoteClient {
             let accumulator = ResponseAccumulator(request: request, maxBodySize: Self.responseBytesMax)
             let response = try HTTPClient.shared.execute(request: request, delegate: accumulator, deadline: .now() + .seconds(Self.timeoutSeconds)).wait()
             reply = Reply(status: Int(response.status.code), body: response.body.map { Array($0.readableBytesView) } ?? [])
-        } catch let e as CLIFailure {
-            throw e
         } catch {
             throw CLIFailure("error [io]: server: cannot reach \(base): \(error)", status: ExitStatus.storage)
         }

@@ -10,12 +10,16 @@ enum Render {
         let plain = DecimalAmount.text(minor, digits: Currency.minorUnitDigits(currency))
         let negative = minor < 0
         let digits = negative ? String(plain.dropFirst()) : plain
-        // Thousands separators on the integer part.
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        var whole = String(parts[0])
+        return (negative ? "-" : "") + grouped(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "") + " " + currency
+    }
+
+    /// A string of digits with thousands separators (`1234567` → `1,234,567`).
+    static func grouped(_ digits: String) -> String {
+        var whole = digits
         var i = whole.count - 3
         while i > 0 { whole.insert(",", at: whole.index(whole.startIndex, offsetBy: i)); i -= 3 }
-        return (negative ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "") + " " + currency
+        return whole
     }
 
     static func proposal(_ p: ProposalRecord) -> String {

@@ -70,7 +70,7 @@ final class RequestStartWatcher: ChannelInboundHandler, RemovableChannelHandler 
     init(_ watch: ConnectionWatch) { self.watch = watch }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if watch.inFlight == 0 || !watch.reading { watch.requestBegins(context) }
+        watch.requestBegins(context)  // a no-op while a request is already arriving
         context.fireChannelRead(data)
     }
 }

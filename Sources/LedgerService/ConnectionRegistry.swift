@@ -82,17 +82,4 @@ public final class ConnectionRegistry: Sendable {
     func closed(_ id: Int) {
         _ = state.withLock { $0.slots.removeValue(forKey: id) }
     }
-
-    /// Closes the connection that has been idle or unfinished the longest (when descriptors
-    /// run out); false if every connection is being answered.
-    @discardableResult
-    func shedOldest() -> Bool {
-        let victim: (any Channel)? = state.withLock { s in
-            guard let v = s.slots.filter({ $0.value.phase != .busy }).min(by: { $0.value.since < $1.value.since }) else { return nil }
-            s.shed += 1
-            return v.value.channel
-        }
-        victim?.close(promise: nil)
-        return victim != nil
-    }
 }

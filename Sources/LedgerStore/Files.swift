@@ -10,6 +10,17 @@ public enum FileMode {
     public static let secret: mode_t = 0o600
     /// Files anyone may read: `entries.jsonl`, checkpoints, proofs.
     public static let published: mode_t = 0o644
+
+    /// The permission bits of `path` (`0o777` at most), or nil if it cannot be examined.
+    public static func permissions(of path: String) -> mode_t? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return st.st_mode & 0o777
+    }
+
+    /// Whether only the owner may access a file with these permission bits (the rule for
+    /// secret files: keys, tokens, the database).
+    public static func isPrivate(_ permissions: mode_t) -> Bool { permissions & 0o077 == 0 }
 }
 
 /// Writes `path` so that it is never half there and never replaces a file: the bytes go to

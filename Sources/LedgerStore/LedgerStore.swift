@@ -133,10 +133,8 @@ public final class LedgerStore {
 
     /// Refuses a database file (or its -wal or -shm) that group or others may access.
     static func requirePrivate(_ file: String) throws(StoreError) {
-        var st = stat()
-        guard stat(file, &st) == 0 else { return }  // -wal and -shm exist only while the database is open
-        let mode = st.st_mode & 0o777
-        guard mode & 0o077 == 0 else {
+        guard let mode = FileMode.permissions(of: file) else { return }  // -wal and -shm exist only while the database is open
+        guard FileMode.isPrivate(mode) else {
             throw StoreError(.invalid, field: "db", "\(file) may be accessed by group or others (mode \(String(mode, radix: 8))) and holds sealed records; run chmod 600 \(file)")
         }
     }

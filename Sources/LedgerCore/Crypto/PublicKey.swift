@@ -51,7 +51,6 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
     public var base64: String { Base64.encode(bytes) }
     public var description: String { base64 }
 
-    /// Verifies a detached Ed25519 signature (RFC 8032, pure) over `message`.
     /// The proof that `signature` by this key (named `keyName`) verifies over `message`, or nil:
     /// the only way to make a `PreparedEntry.VerifiedSignature`.
     public func verified(_ signature: Signature, over message: [UInt8], keyName: String) -> PreparedEntry.VerifiedSignature? {
@@ -59,6 +58,7 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
         return PreparedEntry.VerifiedSignature(keyName: keyName, publicKey: self, signature: signature, message: message)
     }
 
+    /// Verifies a detached Ed25519 signature (RFC 8032, pure) over `message`.
     public func verify(_ signature: Signature, over message: some Collection<UInt8>) -> Bool {
         _ = Sodium.ready
         let run: (UnsafeBufferPointer<UInt8>) -> Bool = { msg in

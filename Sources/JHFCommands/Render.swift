@@ -37,6 +37,7 @@ enum Render {
             lines.append("  municipality:\(d.municipality)")
             lines.append("  purpose:     \(d.purpose)")
             lines.append("  value date:  \(d.valueDate)")
+            if let c = d.commitment { lines.append("  commitment:  \(c)") }
             if let s = p.sealed {
                 lines.append("  sealed:      CLABE \(s.accountNumber), RFC \(s.payeeTaxID.isEmpty ? "(none)" : s.payeeTaxID)\(s.notes.isEmpty ? "" : ", notes: \(s.notes)")")
             }
@@ -50,6 +51,23 @@ enum Render {
         case .budgetUpdate(let u):
             for b in u.budgets { lines.append("  envelope:    \(b.pair.category.rawValue) \(amount(b.amount, b.pair.currency))") }
             lines.append("  reason:      \(u.reason)")
+        case .commitment(let c):
+            lines.append("  title:       \(c.title)")
+            lines.append("  supplier:    \(c.supplierName)")
+            lines.append("  value:       \(amount(c.amount, c.currency))")
+            lines.append("  category:    \(c.category.rawValue) / \(c.program)")
+            lines.append("  municipality:\(c.municipality)")
+            lines.append("  procurement: \(c.procurementMethod.rawValue)\(c.reference.isEmpty ? "" : ", reference \(c.reference)")")
+            lines.append("  signed:      \(c.dateSigned)")
+        case .amendment(let a):
+            lines.append("  commitment:  \(a.commitment)")
+            lines.append("  new value:   \(a.amount == 0 ? "0 (terminates the commitment for good)" : String(a.amount) + " (minor units)")")
+            lines.append("  reason:      \(a.reason)")
+        case .suspension(let s):
+            lines.append("  action:      \(s.action.rawValue)")
+            lines.append("  scope:       \(s.scope)")
+            lines.append("  basis:       \(s.basis.rawValue)")
+            lines.append("  reason:      \(s.reason)")
         }
         lines.append("  approvals:   \(p.approvals.isEmpty ? "none yet" : p.approvals.map { "\($0.keyName) (\($0.institution))" }.joined(separator: ", "))")
         lines.append("  digest:      \(p.approvalDigest.spokenGroups)")

@@ -22,8 +22,17 @@ public enum Limits {
     public static let disbursementAmountMax: Int64 = 1_000_000_000_000_000
     public static let saltBytes = 16
     public static let clabeDigits = 18
-    /// Length of a disbursement, reversal or update id (SPEC §2).
+    /// Length of an entry id of any kind (SPEC §2).
     public static let entryIDCharactersMax = 64
+    /// Length of a key name (SPEC §2, v1.1).
+    public static let keyNameCharactersMax = 128
+    /// Largest canonical entry (JCS(entry), without the newline), so that every entry fits a
+    /// tlog-tiles entry bundle's uint16 length prefix (SPEC §10, R5).
+    public static let entryBytesMax = 65_535
+    /// Longest commitment reference (the contract's number), in Unicode scalars (SPEC §10.1).
+    public static let referenceScalarsMax = 100
+    /// Smallest and largest new total value of an amendment, in minor units; 0 terminates.
+    public static let amendmentAmountMin: Int64 = 0
 
     // MARK: Operating bounds
     /// Failures kept in one verification report; further ones are counted, not listed.

@@ -59,7 +59,20 @@ struct FieldRulesTests {
     static let badText: [(String, String)] = [
         ("NFD", "Cl\u{0069}\u{0301}nica"), ("leading space", " a"), ("trailing NBSP", "a\u{00A0}"), ("tab inside", "a\tb"),
         ("DEL", "a\u{7F}"), ("line separator at end", "a\u{2028}"), ("empty", ""),
+        // v1.1 (SPEC §10): C1 controls, bidi controls, noncharacters, at both ends of each range.
+        ("C1 U+0080", "a\u{80}b"), ("C1 U+009F", "a\u{9F}b"), ("NEL U+0085", "a\u{85}b"), ("ALM U+061C", "a\u{61C}b"),
+        ("LRM U+200E", "a\u{200E}b"), ("RLM U+200F", "a\u{200F}b"), ("LRE U+202A", "a\u{202A}b"), ("RLO U+202E", "a\u{202E}b"),
+        ("LRI U+2066", "a\u{2066}b"), ("PDI U+2069", "a\u{2069}b"), ("U+FDD0", "a" + scalar(0xFDD0) + "b"), ("U+FDEF", "a" + scalar(0xFDEF) + "b"),
+        ("U+FFFE", "a\u{FFFE}b"), ("U+FFFF", "a\u{FFFF}b"), ("U+1FFFE", "a\u{1FFFE}b"), ("U+10FFFF", "a\u{10FFFF}b"),
     ]
+
+    /// Swift's literals refuse U+FDD0–U+FDEF, so those are built from their values.
+    static func scalar(_ v: UInt32) -> String { String(Unicode.Scalar(v)!) }
+
+    /// The neighbours of every v1.1 range stay allowed: exactly those code points were added.
+    @Test(arguments: ["a\u{A0}b", "a\u{A1}b", "a\u{61B}b", "a\u{61D}b", "a\u{200D}b", "a\u{2010}b", "a\u{2029}b".replacingOccurrences(of: "\u{2029}", with: "\u{2027}"),
+                      "a\u{202F}b", "a\u{2065}b", "a\u{206A}b", "a\u{FDCF}b", "a\u{FDF0}b", "a\u{FFFD}b", "a\u{1FFFD}b", "a\u{10000}b"])
+    func textNeighboursAccepted(_ s: String) { #expect(FieldRules.text(s, min: 1, max: 10) == nil, "\(s.unicodeScalars.map { String($0.value, radix: 16) })") }
 
     @Test("text rules", arguments: badText)
     func textRejected(name: String, s: String) { #expect(FieldRules.text(s, min: 1, max: 10) != nil, "\(name)") }

@@ -209,7 +209,8 @@ struct ReplayRuleTests {
     }
 
     @Test func everyRuleHasThreeNamedCases() {
-        for rule in Rule.allCases where rule != .r12 {
+        // R14, R15 and the v1.1 R5 limits: CommitmentRuleTests.
+        for rule in Rule.allCases where rule != .r12 && rule < .r14 {
             #expect(mutations.filter { $0.rule == rule }.count >= 3, "\(rule.rawValue)")
         }
     }

@@ -5,6 +5,9 @@ public enum Body: Sendable, Equatable {
     case budgetUpdate(BudgetUpdateBody)
     case disbursement(DisbursementBody)
     case reversal(ReversalBody)
+    case commitment(CommitmentBody)
+    case amendment(AmendmentBody)
+    case suspension(SuspensionBody)
 
     /// The approval-message context string (SPEC §4.1).
     public static let approvalContext = "jhf-ledger/v1/approval"
@@ -17,6 +20,9 @@ public enum Body: Sendable, Equatable {
         case .budgetUpdate: self = .budgetUpdate(try BudgetUpdateBody(json: json, path: path))
         case .disbursement: self = .disbursement(try DisbursementBody(json: json, path: path))
         case .reversal: self = .reversal(try ReversalBody(json: json, path: path))
+        case .commitment: self = .commitment(try CommitmentBody(json: json, path: path))
+        case .amendment: self = .amendment(try AmendmentBody(json: json, path: path))
+        case .suspension: self = .suspension(try SuspensionBody(json: json, path: path))
         }
     }
 
@@ -27,6 +33,9 @@ public enum Body: Sendable, Equatable {
         case .budgetUpdate: return .budgetUpdate
         case .disbursement: return .disbursement
         case .reversal: return .reversal
+        case .commitment: return .commitment
+        case .amendment: return .amendment
+        case .suspension: return .suspension
         }
     }
 
@@ -38,6 +47,9 @@ public enum Body: Sendable, Equatable {
         case .budgetUpdate(let b): return b.id
         case .disbursement(let b): return b.id
         case .reversal(let b): return b.id
+        case .commitment(let b): return b.id
+        case .amendment(let b): return b.id
+        case .suspension(let b): return b.id
         }
     }
 
@@ -48,6 +60,9 @@ public enum Body: Sendable, Equatable {
         case .budgetUpdate(let b): return b.json
         case .disbursement(let b): return b.json
         case .reversal(let b): return b.json
+        case .commitment(let b): return b.json
+        case .amendment(let b): return b.json
+        case .suspension(let b): return b.json
         }
     }
 

@@ -11,12 +11,15 @@ public struct DisbursementBody: Sendable, Equatable {
     public let valueDate: String
     public let sealedDigest: Hash
     public let proposedAt: String
+    /// v1.1: the id of the commitment (contract) this payment is made under, if any (SPEC §10.1).
+    public let commitment: String?
 
     public static let fields = ["amount", "category", "currency", "id", "municipality", "payee", "program",
                                 "proposed_at", "purpose", "sealed_digest", "value_date"]
+    public static let optionalFields = ["commitment"]
 
     public init(id: String, amount: Int64, currency: String, category: Category, program: String, municipality: String,
-                payeeName: String, purpose: String, valueDate: String, sealedDigest: Hash, proposedAt: String) {
+                payeeName: String, purpose: String, valueDate: String, sealedDigest: Hash, proposedAt: String, commitment: String? = nil) {
         self.id = id
         self.amount = amount
         self.currency = currency
@@ -28,10 +31,11 @@ public struct DisbursementBody: Sendable, Equatable {
         self.valueDate = valueDate
         self.sealedDigest = sealedDigest
         self.proposedAt = proposedAt
+        self.commitment = commitment
     }
 
     public init(json: JSONValue, path: String = "body") throws(LedgerError) {
-        let r = try FieldReader(json, path: path, fields: DisbursementBody.fields)
+        let r = try FieldReader(json, path: path, fields: DisbursementBody.fields, optional: DisbursementBody.optionalFields)
         id = try r.string("id", FieldRules.entryID)
         amount = try r.integer("amount", in: Limits.disbursementAmountMin...Limits.disbursementAmountMax, "from 1 to 10^15 (minor units)")
         currency = try r.string("currency", FieldRules.currency)
@@ -44,16 +48,19 @@ public struct DisbursementBody: Sendable, Equatable {
         valueDate = try r.string("value_date", FieldRules.date)
         sealedDigest = try r.hash("sealed_digest")
         proposedAt = try r.string("proposed_at", FieldRules.timestamp)
+        commitment = r.has("commitment") ? try r.string("commitment", FieldRules.entryID) : nil
     }
 
     public var pair: BudgetPair { BudgetPair(category: category, currency: currency) }
 
     public var json: JSONValue {
-        .object([
-            "amount": .integer(amount), "category": .s(category.rawValue), "currency": .s(currency), "id": .s(id),
-            "municipality": .s(municipality), "payee": .object(["name": .s(payeeName)]), "program": .s(program),
-            "proposed_at": .s(proposedAt), "purpose": .s(purpose), "sealed_digest": .s(sealedDigest.hex),
-            "value_date": .s(valueDate),
-        ])
+        var members: [(String, JSONValue)] = [
+            ("amount", .integer(amount)), ("category", .s(category.rawValue)), ("currency", .s(currency)), ("id", .s(id)),
+            ("municipality", .s(municipality)), ("payee", .object(["name": .s(payeeName)])), ("program", .s(program)),
+            ("proposed_at", .s(proposedAt)), ("purpose", .s(purpose)), ("sealed_digest", .s(sealedDigest.hex)),
+            ("value_date", .s(valueDate)),
+        ]
+        if let commitment { members.append(("commitment", .s(commitment))) }
+        return .object(members: members)
     }
 }

@@ -90,6 +90,17 @@ public struct Entry: Sendable, Equatable {
         return out
     }
 
+    /// The most bytes this entry's canonical form can take once appended, whatever approves it:
+    /// two approvals by keys with the longest possible names, the largest seq, a ledger id of
+    /// the longest form. A proposal over `Limits.entryBytesMax` by this bound is refused (R5).
+    public var canonicalBytesUpperBound: Int {
+        let longestName = String(repeating: "a", count: Limits.keyNameCharactersMax)
+        let approval = Approval(key: longestName, signature: try! Signature(bytes: [UInt8](repeating: 0, count: 64)))
+        return Entry.canonicalBytes(seq: Limits.integerMagnitudeMax, ledgerID: String(repeating: "a", count: 64), prevHash: .zero,
+                                    committedAt: "0000-00-00T00:00:00Z", kind: kind, canonicalBody: body.json.canonicalBytes,
+                                    approvals: [approval, approval]).count
+    }
+
     /// entry_hash = SHA-256(0x00 || JCS(entry)).
     public var entryHash: Hash { Hash.leaf(canonicalBytes) }
 }

@@ -6,8 +6,8 @@ public struct FieldReader {
     public let object: JSONObject
     public let path: String
 
-    /// Requires `value` to be an object whose keys are exactly `fields`.
-    public init(_ value: JSONValue, path: String, fields: [String]) throws(LedgerError) {
+    /// Requires `value` to be an object whose keys are exactly `fields`, plus any of `optional`.
+    public init(_ value: JSONValue, path: String, fields: [String], optional: [String] = []) throws(LedgerError) {
         guard case .object(let object) = value else {
             throw LedgerError(.schema, field: path.isEmpty ? "(document)" : path, rule: .r5, "must be an object, got \(value.typeName)")
         }
@@ -16,13 +16,17 @@ public struct FieldReader {
         // Fast path: members are kept sorted, and field lists are written sorted, so an
         // exact match is one pairwise pass. Anything else takes the path that names the field.
         if object.members.count == fields.count && zip(object.members, fields).allSatisfy({ $0.key.sameUTF8($1) }) { return }
-        for key in object.keys where !fields.contains(where: { $0.sameUTF8(key) }) {
-            throw LedgerError(.schema, field: join(key), rule: .r5, "unknown field (allowed: \(fields.sorted().joined(separator: ", ")))")
+        for key in object.keys where !fields.contains(where: { $0.sameUTF8(key) }) && !optional.contains(where: { $0.sameUTF8(key) }) {
+            let allowed = (fields + optional.map { "\($0) (optional)" }).sorted()
+            throw LedgerError(.schema, field: join(key), rule: .r5, "unknown field (allowed: \(allowed.joined(separator: ", ")))")
         }
         for key in fields where object[key] == nil {
             throw LedgerError(.schema, field: join(key), rule: .r5, "required field is missing")
         }
     }
+
+    /// True when the object has a member `key` (for optional fields).
+    public func has(_ key: String) -> Bool { object[key] != nil }
 
     public func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 

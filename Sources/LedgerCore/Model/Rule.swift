@@ -2,6 +2,7 @@
 public enum Rule: String, Sendable, CaseIterable, Codable, Comparable {
     case r1 = "R1", r2 = "R2", r3 = "R3", r4 = "R4", r5 = "R5", r6 = "R6", r7 = "R7"
     case r8 = "R8", r9 = "R9", r10 = "R10", r11 = "R11", r12 = "R12", r13 = "R13"
+    case r14 = "R14", r15 = "R15"
 
     /// The rule's short name, as in the specification's table.
     public var title: String {
@@ -19,6 +20,8 @@ public enum Rule: String, Sendable, CaseIterable, Codable, Comparable {
         case .r11: return "sealed"
         case .r12: return "checkpoint"
         case .r13: return "anchor"
+        case .r14: return "commitments"
+        case .r15: return "suspensions"
         }
     }
 

@@ -6,14 +6,18 @@ import Foundation
 /// rule it breaks, so callers can attach the field name.
 public enum FieldRules {
     /// Text: NFC, no control characters (U+0000–U+001F, U+007F), no leading or
-    /// trailing Unicode White_Space, length in Unicode scalars within bounds.
+    /// trailing Unicode White_Space, length in Unicode scalars within bounds; since v1.1
+    /// also no C1 control, bidi control or noncharacter (SPEC §10).
     public static func text(_ s: String, min: Int, max: Int) -> String? {
         var count = 0
         var maxScalar: UInt32 = 0
         for u in s.unicodeScalars {
             count += 1
-            if u.value < 0x20 || u.value == 0x7F { return "must not contain control characters (U+\(hex4(u.value)))" }
-            maxScalar = Swift.max(maxScalar, u.value)
+            let v = u.value
+            if v < 0x20 || v == 0x7F { return "must not contain control characters (U+\(hex4(v)))" }
+            // Everything below U+0080 is settled above; the v1.1 set starts at U+0080.
+            if v >= 0x80, let problem = forbiddenSinceV11(v) { return problem }
+            maxScalar = Swift.max(maxScalar, v)
         }
         if count < min || count > max { return "must be \(min) to \(max) characters long, got \(count)" }
         if let first = s.unicodeScalars.first, first.properties.isWhitespace { return "must not start with white space" }
@@ -25,6 +29,17 @@ public enum FieldRules {
         if maxScalar >= 0x300 && !s.precomposedStringWithCanonicalMapping.sameUTF8(s) {
             return "must be in Unicode normalization form C (NFC)"
         }
+        return nil
+    }
+
+    /// The code points v1.1 adds to the forbidden set (SPEC §10): exactly the C1 controls,
+    /// the bidi controls and the noncharacters.
+    static func forbiddenSinceV11(_ v: UInt32) -> String? {
+        if v >= 0x80 && v <= 0x9F { return "must not contain C1 control characters (U+\(hex4(v)))" }
+        if v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+            return "must not contain bidirectional control characters (U+\(hex4(v)))"
+        }
+        if (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { return "must not contain noncharacters (U+\(hex4(v)))" }
         return nil
     }
 
@@ -54,11 +69,12 @@ public enum FieldRules {
             ? nil : "must match ^[a-z0-9][a-z0-9.-]{2,63}$"
     }
 
-    /// `^[a-z0-9][a-z0-9._-]{0,63}$`
+    /// `^[a-z0-9][a-z0-9._/-]{0,127}$` (v1.1 added `/` and the longer bound, SPEC §2).
     public static func keyName(_ s: String) -> String? {
         matches(s, first: { isLower($0) || isDigit($0) },
-                rest: { isLower($0) || isDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }, restMin: 0, restMax: 63)
-            ? nil : "must match ^[a-z0-9][a-z0-9._-]{0,63}$"
+                rest: { isLower($0) || isDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D || $0 == 0x2F },
+                restMin: 0, restMax: Limits.keyNameCharactersMax - 1)
+            ? nil : "must match ^[a-z0-9][a-z0-9._/-]{0,127}$"
     }
 
     /// `^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$`

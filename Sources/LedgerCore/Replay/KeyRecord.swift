@@ -16,6 +16,9 @@ struct IDRecord: Sendable {
     let pair: BudgetPair?
     let sealedDigest: Hash?
     var reversedAt: Int64?
+    /// For a commitment, its own index in the replay's commitment table; for a disbursement
+    /// made under a commitment, that commitment's index (SPEC §10.2).
+    var commitment: Int? = nil
 }
 
 /// Disbursed and reversed amounts of one (category, currency) pair, in minor units.

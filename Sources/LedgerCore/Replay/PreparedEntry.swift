@@ -105,6 +105,9 @@ public struct PreparedEntry: Sendable {
         if !document.isCanonical {
             failures.append(Failure(seq: position, rule: .r1, message: "line is not in canonical (RFC 8785) form"))
         }
+        if line.length > Limits.entryBytesMax {
+            failures.append(Failure(seq: position, rule: .r5, message: "entry is \(line.length) bytes; an entry is at most \(Limits.entryBytesMax) bytes (v1.1)"))
+        }
         var h = Header()
         if case .integer(let n)? = object["seq"] { h.seq = n }
         if case .string(let s)? = object["prev_hash"] { h.prevHash = s }

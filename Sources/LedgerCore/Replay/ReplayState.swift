@@ -1,4 +1,4 @@
-/// The replay state machine of SPEC §6: the one place where rules R2–R10 are decided.
+/// The replay state machine of SPEC §6: the one place where rules R2–R10, R14 and R15 are decided.
 ///
 /// Auditors' verification and the service's append path both feed entries through
 /// `evaluate` (which changes nothing) and `commit`. An entry that breaks a rule
@@ -21,13 +21,15 @@ public struct ReplayState: Sendable {
     public private(set) var totals: [BudgetPair: Totals] = [:]
     /// committed_at of the last line, when it had a well-formed one.
     public private(set) var lastCommittedAt: String?
+    /// Commitments and suspended scopes (v1.1, R14 and R15).
+    public private(set) var book = CommitmentBook()
     private var publicKeys: Set<PublicKey> = []
-    private var ids = IDIndex()
+    private(set) var ids = IDIndex()
 
     public init() {}
 
     /// Rules whose failure keeps an entry from being applied.
-    static let blockingRules: Set<Rule> = [.r4, .r5, .r6, .r8, .r9, .r10]
+    static let blockingRules: Set<Rule> = [.r4, .r5, .r6, .r8, .r9, .r10, .r14, .r15]
 
     /// The outcome of checking one entry against the state.
     public struct Evaluation: Sendable {
@@ -67,10 +69,13 @@ public struct ReplayState: Sendable {
     /// before anyone signs it. Approvals are checked when they arrive.
     public func checkProposal(_ body: Body) -> [Failure] {
         var failures: [Failure] = []
-        checkBody(Entry(seq: size, ledgerID: ledgerID ?? "", prevHash: headHash, committedAt: "", body: body, approvals: [])) {
-            failures.append(Failure(seq: nil, rule: $0, message: $1))
+        let entry = Entry(seq: size, ledgerID: ledgerID ?? "", prevHash: headHash, committedAt: "", body: body, approvals: [])
+        checkBody(entry) { failures.append(Failure(seq: nil, rule: $0, message: $1)) }
+        let bound = entry.canonicalBytesUpperBound
+        if bound > Limits.entryBytesMax {
+            failures.append(Failure(seq: nil, rule: .r5, message: "the entry would be up to \(bound) bytes with its approvals; an entry is at most \(Limits.entryBytesMax) bytes"))
         }
-        return failures
+        return failures.sorted { $0.rule < $1.rule }
     }
 
     /// Checks a prepared line against the state; changes nothing.
@@ -200,6 +205,16 @@ public struct ReplayState: Sendable {
             } else if let envelope = envelopes[d.pair], after - t.reversed > envelope {
                 fail(.r10, "net spent on (\(d.category.rawValue), \(d.currency)) would be \(after - t.reversed), above its envelope \(envelope)")
             }
+            checkCommitmentRules(d, fail: fail)
+        case .commitment(let c):
+            if !currencies.contains(c.currency) {
+                fail(.r10, "commitment currency \(c.currency) is not listed in genesis currencies")
+            }
+            checkCommitmentRules(c, fail: fail)
+        case .amendment(let a):
+            checkCommitmentRules(a, fail: fail)
+        case .suspension(let s):
+            checkSuspensionRules(s, fail: fail)
         case .reversal(let r):
             if let target = ids[r.reverses] {
                 if target.kind != .disbursement {
@@ -261,13 +276,26 @@ public struct ReplayState: Sendable {
             ids.insert(u.id, IDRecord(seq: seq, kind: .budgetUpdate, amount: 0, pair: nil, sealedDigest: nil))
         case .disbursement(let d):
             totals[d.pair, default: Totals()].disbursed += d.amount
-            ids.insert(d.id, IDRecord(seq: seq, kind: .disbursement, amount: d.amount, pair: d.pair, sealedDigest: d.sealedDigest))
+            let under = d.commitment.flatMap { ids[$0]?.commitment }
+            if let under { book.disbursed(under, d.amount) }
+            ids.insert(d.id, IDRecord(seq: seq, kind: .disbursement, amount: d.amount, pair: d.pair, sealedDigest: d.sealedDigest,
+                                      commitment: under))
         case .reversal(let r):
             ids.insert(r.id, IDRecord(seq: seq, kind: .reversal, amount: 0, pair: nil, sealedDigest: nil))
             if let target = ids[r.reverses], let pair = target.pair {
                 ids.markReversed(r.reverses, at: seq)
                 totals[pair, default: Totals()].reversed += target.amount
+                if let under = target.commitment { book.reversed(under, target.amount) }
             }
+        case .commitment(let c):
+            let index = book.add(c, seq: seq)
+            ids.insert(c.id, IDRecord(seq: seq, kind: .commitment, amount: 0, pair: nil, sealedDigest: nil, commitment: index))
+        case .amendment(let a):
+            ids.insert(a.id, IDRecord(seq: seq, kind: .amendment, amount: 0, pair: nil, sealedDigest: nil))
+            if let index = ids[a.commitment]?.commitment { book.amend(index, to: a.amount, seq: seq) }
+        case .suspension(let s):
+            ids.insert(s.id, IDRecord(seq: seq, kind: .suspension, amount: 0, pair: nil, sealedDigest: nil))
+            book.apply(s, seq: seq)
         }
     }
 

@@ -114,6 +114,8 @@ public struct AuditCollector: Sendable {
             reversals.append(AuditReport.ReversalRow(seq: seq, committedAt: entry.committedAt, id: r.id, reverses: r.reverses, reason: r.reason,
                                                      amount: amount, pair: pair, program: a.map { programs[Int($0.program)] } ?? "",
                                                      municipality: a.map { Municipalities.text($0.municipality) } ?? ""))
+        case .commitment, .amendment, .suspension:
+            break
         }
     }
 

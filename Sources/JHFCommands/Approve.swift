@@ -31,6 +31,10 @@ struct Approve: ParsableCommand {
         }
         Console.out(Render.proposal(p))
         if client != nil { Console.out("  ledger:      \(DisplayText.escaped(p.ledgerID))") }
+        if p.status == .pending {
+            let context = client.map(ApprovalContext.remote) ?? ApprovalContext.local(store!)
+            for line in try context.lines(for: p) { Console.out(line) }
+        }
         // The approver's tool must check the sealed record against the digest before signing (SPEC §5).
         if case .disbursement(let d) = p.body {
             guard let sealed = p.sealed, sealed.digest == d.sealedDigest else {

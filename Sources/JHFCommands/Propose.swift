@@ -5,7 +5,7 @@ import LedgerStore
 /// `jhf propose`: stores a proposal for the officers to co-sign.
 struct Propose: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Propose a disbursement, reversal, key update or budget update.",
+        abstract: "Propose a disbursement, reversal, key or budget update, commitment, amendment or suspension.",
         discussion: """
         FILE holds the body without proposed_at. For a disbursement it holds
         "sealed": {"payee_account": {"number", "scheme": "CLABE"}, "payee_tax_id", "notes"}
@@ -16,13 +16,13 @@ struct Propose: ParsableCommand {
 
     @Option(help: "Ledger database.") var db: String?
     @OptionGroup var remote: RemoteOptions
-    @Option(help: "disbursement, reversal, key_update or budget_update.") var kind: String
+    @Option(help: "disbursement, reversal, key_update, budget_update, commitment, amendment or suspension.") var kind: String
     @Option(help: "JSON file with the proposal body.") var file: String
 
     func run() throws {
         let client = try remote.client(db: db)
         guard let kind = EntryKind(rawValue: kind), kind != .genesis else {
-            throw CLIFailure("error [argument]: kind: must be disbursement, reversal, key_update or budget_update")
+            throw CLIFailure("error [argument]: kind: must be \(EntryKind.proposableList)")
         }
         let input = try Files.readJSON(file, field: "file")
         let id: String, digest: String

@@ -113,6 +113,25 @@ struct RemoteClient {
         do { return try ProposalRecord(json: json) } catch { throw CLIFailure("error [server]: the service sent a proposal that does not decode: \(error.description)") }
     }
 
+    /// The commitment `id` with its figures now, or nil when the ledger has none by that id (404).
+    func commitment(id: String) throws -> CommitmentView? {
+        let reply = try send(.GET, "/v1/commitments/\(Self.escape(id))", body: nil, notFoundIsAnswer: true)
+        if reply.status == 404 { return nil }
+        do { return try CommitmentView(json: try reply.json) } catch let e as LedgerError {
+            throw CLIFailure("error [server]: the service sent a commitment that does not decode: \(e.description)")
+        }
+    }
+
+    /// The suspensions in force now.
+    func activeSuspensions() throws -> [SuspensionView] {
+        guard case .object(let o) = try get("/v1/suspensions?active=true").json, case .array(let list)? = o["suspensions"] else {
+            throw CLIFailure("error [server]: the service's list of suspensions does not decode")
+        }
+        do { return try list.map { v throws(LedgerError) in try SuspensionView(json: v) } } catch {
+            throw CLIFailure("error [server]: a listed suspension does not decode: \(error.description)")
+        }
+    }
+
     /// Every line of `/v1/entries` (or `/v1/sealed`) from seq 0 on, page by page.
     /// Sealed lines are paged by the seq of their disbursement, which `seqOf` gives.
     func forEachLine(_ resource: String, seqOf: (([UInt8]) -> Int64?)? = nil, _ body: ([UInt8]) throws -> Void) throws {

@@ -93,6 +93,18 @@ enum Render {
                 lines.append("  \(t.pair.category.rawValue) \(t.pair.currency): net \(amount(t.totals.net, t.pair.currency))\(budget); disbursed \(amount(t.totals.disbursed, t.pair.currency)), reversed \(amount(t.totals.reversed, t.pair.currency))")
             }
         }
+        if !r.commitments.isEmpty {
+            lines.append("commitments:")
+            for c in r.commitments {
+                let x = c.record, cur = x.pair.currency
+                let amended = x.amendments > 0 ? " (signed at \(amount(x.originalAmount, cur)), \(x.amendments) amendment(s))" : ""
+                lines.append("  \(x.id) \(c.status.rawValue): value \(amount(x.amount, cur))\(amended); net disbursed \(amount(x.net, cur)), remaining \(amount(x.remaining, cur))")
+            }
+        }
+        if !r.suspensions.isEmpty {
+            lines.append("active suspensions:")
+            for s in r.suspensions { lines.append("  \(s.scope): since seq \(s.seq) (\(s.id), \(s.basis.rawValue))") }
+        }
         if !r.keys.isEmpty {
             lines.append("keys:")
             for k in r.keys {

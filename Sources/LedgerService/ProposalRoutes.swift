@@ -12,7 +12,7 @@ extension Routes {
         let kindText = try field { () throws(LedgerError) in try r.string("kind") }
         guard let kind = EntryKind(rawValue: kindText), kind != .genesis else {
             throw Problem(status: .unprocessableContent, code: "schema", field: "kind", rule: .r5,
-                          detail: "must be disbursement, reversal, key_update or budget_update")
+                          detail: "must be \(EntryKind.proposableList)")
         }
         let draft: ProposalDraft
         do { draft = try ProposalDraft(kind: kind, input: r.value("body"), salt: SecureRandom.bytes(Limits.saltBytes), now: worker.now,

@@ -4,7 +4,7 @@ import LedgerStore
 
 /// Every route of the service, under `/v1`, plus `/healthz` and `/metrics`.
 ///
-/// Public reads: `/healthz`, `/metrics`, `/v1/ledger`, `/v1/entries`. Proposals need any
+/// Public reads: `/healthz`, `/metrics`, `/v1/ledger`, `/v1/entries`, `/v1/commitments`, `/v1/suspensions`. Proposals need any
 /// known token to read, `proposer` to propose or withdraw, `officer` to approve; sealed
 /// records need `officer` or `auditor` (in a proposal) and `auditor` (`/v1/sealed`).
 public struct Routes: Sendable {
@@ -33,6 +33,9 @@ public struct Routes: Sendable {
         router.post("/v1/checkpoints/{size}/cosignatures") { request, context in try await cosign(request, context) }
         router.get("/v1/proofs/inclusion") { request, _ in try await inclusionProof(request) }
         router.get("/v1/proofs/consistency") { request, _ in try await consistencyProof(request) }
+        router.get("/v1/commitments") { request, _ in try await listCommitments(request) }
+        router.get("/v1/commitments/{id}") { _, context in try await showCommitment(context) }
+        router.get("/v1/suspensions") { request, _ in try await listSuspensions(request) }
         router.post("/v1/proposals") { request, context in try await propose(request, context) }
         router.get("/v1/proposals") { request, _ in try await listProposals(request) }
         router.get("/v1/proposals/{id}") { request, context in try await showProposal(request, context) }

@@ -7,6 +7,9 @@ public enum ServiceLimits {
     /// Proposals in one `GET /v1/proposals` page when no limit is given, and at most.
     public static let proposalsPageDefault = 100
     public static let proposalsPageMax = 1000
+    /// Commitments in one page of `GET /v1/commitments`, unless asked, and at most.
+    public static let commitmentsPageDefault = 100
+    public static let commitmentsPageMax = 1000
     /// Largest request body unless the config file says otherwise (64 KiB), and the most it may say.
     public static let requestBodyDefaultBytes = 64 * 1024
     public static let requestBodyMaxBytes = 1 << 20

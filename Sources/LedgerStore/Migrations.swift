@@ -1,7 +1,7 @@
 /// The store's schema, as frozen SQL migrations: never edit one that has shipped;
 /// add a new one. `PRAGMA user_version` counts the migrations applied.
 enum Migrations {
-    static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10]
+    static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11]
 
     static let v1 = """
     CREATE TABLE meta (
@@ -492,5 +492,116 @@ enum Migrations {
     BEFORE UPDATE OF id, kind, ledger_id, body, approval_digest, created_at, input, expires_at, sealed_record, sealed_digest,
                      proposed_by ON proposals
     BEGIN SELECT RAISE(ABORT, 'a proposal''s content is fixed when it is made: only its approvals and its commit are written later'); END;
+    """
+
+    /// Format v1.1 (SPEC §10): the `kind` CHECK of `entries` and `proposals` admits the three new
+    /// kinds (commitment, amendment, suspension). SQLite cannot change a CHECK in place, so both
+    /// tables are rebuilt as in v6 (new table, copy, drop, rename), keeping every `seq` and
+    /// proposal `rowid`, every column and constraint otherwise as they were after v10. The
+    /// triggers of other tables that name the two tables are dropped first and recreated
+    /// unchanged, as are the tables' own triggers and indexes.
+    static let v11 = """
+    CREATE TABLE entries_v11 (
+        seq INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 0),
+        entry_hash BLOB NOT NULL CHECK (length(entry_hash) = 32),
+        prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+        kind TEXT NOT NULL CHECK (kind IN ('genesis', 'key_update', 'budget_update', 'disbursement', 'reversal', 'commitment', 'amendment', 'suspension')),
+        entry_id TEXT UNIQUE CHECK ((kind = 'genesis') = (entry_id IS NULL)),
+        committed_at TEXT NOT NULL CHECK (length(committed_at) = 20),
+        canonical BLOB NOT NULL CHECK (length(canonical) > 0)
+    ) STRICT;
+    INSERT INTO entries_v11(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical)
+        SELECT seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical FROM entries ORDER BY seq;
+
+    CREATE TABLE proposals_v11 (
+        id TEXT PRIMARY KEY NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('genesis', 'key_update', 'budget_update', 'disbursement', 'reversal', 'commitment', 'amendment', 'suspension')),
+        ledger_id TEXT NOT NULL,
+        body BLOB NOT NULL,
+        approval_digest BLOB NOT NULL CHECK (length(approval_digest) = 32),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'committed')),
+        created_at TEXT NOT NULL,
+        committed_seq INTEGER REFERENCES entries(seq),
+        input BLOB CHECK (length(input) > 0),
+        expires_at TEXT CHECK (length(expires_at) = 20),
+        sealed_record BLOB CHECK (length(sealed_record) > 0),
+        sealed_digest BLOB CHECK (length(sealed_digest) = 32),
+        shcp_key TEXT CHECK (length(shcp_key) > 0),
+        shcp_signature BLOB CHECK (length(shcp_signature) = 64),
+        shcp_approved_at TEXT,
+        usaid_key TEXT CHECK (length(usaid_key) > 0),
+        usaid_signature BLOB CHECK (length(usaid_signature) = 64),
+        usaid_approved_at TEXT,
+        proposed_by TEXT CHECK (length(proposed_by) > 0),
+        CHECK ((status = 'committed') = (committed_seq IS NOT NULL)),
+        CHECK ((input IS NULL) = (expires_at IS NULL)),
+        CHECK ((sealed_record IS NULL) = (sealed_digest IS NULL)),
+        CHECK (sealed_record IS NULL OR kind = 'disbursement'),
+        CHECK ((shcp_key IS NULL) = (shcp_signature IS NULL) AND (shcp_key IS NULL) = (shcp_approved_at IS NULL)),
+        CHECK ((usaid_key IS NULL) = (usaid_signature IS NULL) AND (usaid_key IS NULL) = (usaid_approved_at IS NULL))
+    ) STRICT;
+    INSERT INTO proposals_v11(rowid, id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq,
+                              input, expires_at, sealed_record, sealed_digest,
+                              shcp_key, shcp_signature, shcp_approved_at, usaid_key, usaid_signature, usaid_approved_at, proposed_by)
+        SELECT rowid, id, kind, ledger_id, body, approval_digest, status, created_at, committed_seq,
+               input, expires_at, sealed_record, sealed_digest,
+               shcp_key, shcp_signature, shcp_approved_at, usaid_key, usaid_signature, usaid_approved_at, proposed_by
+        FROM proposals ORDER BY rowid;
+
+    DROP TRIGGER merkle_leaves_are_entries;
+    DROP TRIGGER checkpoints_cover_entries;
+    DROP TRIGGER payment_orders_of_disbursements;
+    DROP TRIGGER proposal_closures_pending_only;
+    DROP TABLE entries;
+    DROP TABLE proposals;
+    ALTER TABLE entries_v11 RENAME TO entries;
+    ALTER TABLE proposals_v11 RENAME TO proposals;
+
+    CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
+    BEGIN SELECT RAISE(ABORT, 'committed entries are append-only: UPDATE refused'); END;
+    CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+    BEGIN SELECT RAISE(ABORT, 'committed entries are append-only: DELETE refused'); END;
+    CREATE TRIGGER entries_extend_chain BEFORE INSERT ON entries
+    WHEN NEW.seq != (SELECT coalesce(max(seq), -1) + 1 FROM entries)
+      OR NEW.prev_hash != coalesce((SELECT entry_hash FROM entries WHERE seq = NEW.seq - 1), zeroblob(32))
+    BEGIN SELECT RAISE(ABORT, 'an entry must extend the chain: seq and prev_hash must follow the head'); END;
+
+    CREATE UNIQUE INDEX proposals_committed_seq ON proposals(committed_seq) WHERE committed_seq IS NOT NULL;
+    CREATE INDEX proposals_pending ON proposals(status) WHERE status = 'pending';
+    CREATE TRIGGER proposals_content_fixed
+    BEFORE UPDATE OF id, kind, ledger_id, body, approval_digest, created_at, input, expires_at, sealed_record, sealed_digest,
+                     proposed_by ON proposals
+    BEGIN SELECT RAISE(ABORT, 'a proposal''s content is fixed when it is made: only its approvals and its commit are written later'); END;
+    CREATE TRIGGER proposals_frozen BEFORE UPDATE ON proposals
+    WHEN OLD.status = 'committed'
+    BEGIN SELECT RAISE(ABORT, 'a proposal may only change from pending to committed'); END;
+    CREATE TRIGGER proposals_shcp_approved_once BEFORE UPDATE OF shcp_key, shcp_signature, shcp_approved_at ON proposals
+    WHEN OLD.shcp_key IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'approvals cannot be changed'); END;
+    CREATE TRIGGER proposals_usaid_approved_once BEFORE UPDATE OF usaid_key, usaid_signature, usaid_approved_at ON proposals
+    WHEN OLD.usaid_key IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'approvals cannot be changed'); END;
+    CREATE TRIGGER proposals_no_delete_committed BEFORE DELETE ON proposals
+    WHEN OLD.status = 'committed'
+    BEGIN SELECT RAISE(ABORT, 'committed proposals cannot be deleted'); END;
+    CREATE TRIGGER proposals_keep_sealed BEFORE DELETE ON proposals
+    WHEN OLD.sealed_record IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'sealed records cannot be deleted'); END;
+    CREATE TRIGGER proposals_closed_stay_closed BEFORE UPDATE ON proposals
+    WHEN EXISTS (SELECT 1 FROM proposal_closures WHERE proposal_id = OLD.id)
+    BEGIN SELECT RAISE(ABORT, 'a withdrawn or expired proposal cannot be committed'); END;
+
+    CREATE TRIGGER merkle_leaves_are_entries BEFORE INSERT ON merkle_nodes
+    WHEN NEW.level = 0 AND NEW.hash IS NOT (SELECT entry_hash FROM entries WHERE seq = NEW.idx)
+    BEGIN SELECT RAISE(ABORT, 'a Merkle leaf must be the entry_hash of the entry at its index'); END;
+    CREATE TRIGGER checkpoints_cover_entries BEFORE INSERT ON checkpoints
+    WHEN NEW.size > (SELECT coalesce(max(seq), -1) + 1 FROM entries)
+    BEGIN SELECT RAISE(ABORT, 'a checkpoint cannot cover entries that do not exist'); END;
+    CREATE TRIGGER payment_orders_of_disbursements BEFORE INSERT ON payment_orders
+    WHEN (SELECT kind FROM entries WHERE entry_id = NEW.disbursement_id) IS NOT 'disbursement'
+    BEGIN SELECT RAISE(ABORT, 'only a committed disbursement can be ordered'); END;
+    CREATE TRIGGER proposal_closures_pending_only BEFORE INSERT ON proposal_closures
+    WHEN (SELECT status FROM proposals WHERE id = NEW.proposal_id) IS NOT 'pending'
+    BEGIN SELECT RAISE(ABORT, 'only a pending proposal can be withdrawn or expire'); END;
     """
 }

@@ -8,7 +8,9 @@ public struct CommitmentRecord: Sendable, Equatable {
     public let originalAmount: Int64
     /// The value now: the original, or that of the latest amendment.
     public internal(set) var amount: Int64
-    public internal(set) var amendments: Int = 0
+    /// The seqs of its amendments, in chain order.
+    public internal(set) var amendmentSeqs: [Int64] = []
+    public var amendments: Int { amendmentSeqs.count }
     /// Disbursed under the commitment, and reversed of those disbursements.
     public internal(set) var disbursed: Int64 = 0
     public internal(set) var reversed: Int64 = 0
@@ -25,6 +27,10 @@ public struct ActiveSuspension: Sendable, Equatable {
     public let id: String
     public let seq: Int64
     public let basis: SuspensionBasis
+
+    public var json: JSONValue {
+        .object(["scope": scope.json, "id": .string(id), "seq": .integer(seq), "basis": .string(basis.rawValue)])
+    }
 }
 
 /// The replay's table of commitments and suspended scopes (rules R14 and R15).
@@ -34,6 +40,8 @@ public struct ActiveSuspension: Sendable, Equatable {
 public struct CommitmentBook: Sendable {
     public private(set) var commitments: [CommitmentRecord] = []
     public private(set) var active: [SuspensionScope: ActiveSuspension] = [:]
+    /// The seq of every suspension entry applied (suspend and resume), in chain order.
+    public private(set) var suspensionSeqs: [Int64] = []
 
     public init() {}
 
@@ -57,7 +65,7 @@ public struct CommitmentBook: Sendable {
 
     mutating func amend(_ index: Int, to amount: Int64, seq: Int64) {
         commitments[index].amount = amount
-        commitments[index].amendments += 1
+        commitments[index].amendmentSeqs.append(seq)
         if amount == 0 { commitments[index].terminatedAt = seq }
     }
 
@@ -66,6 +74,7 @@ public struct CommitmentBook: Sendable {
     mutating func reversed(_ index: Int, _ amount: Int64) { commitments[index].reversed += amount }
 
     mutating func apply(_ s: SuspensionBody, seq: Int64) {
+        suspensionSeqs.append(seq)
         switch s.action {
         case .suspend: active[s.scope] = ActiveSuspension(scope: s.scope, id: s.id, seq: seq, basis: s.basis)
         case .resume: active[s.scope] = nil

@@ -15,6 +15,41 @@ public struct VerifyReport: Sendable {
     public let root: Hash
     /// The export's checkpoint, when it had an acceptable one.
     public let checkpoint: CheckpointSummary?
+    /// v1.1: every commitment the replay accepted, in chain order, with its status.
+    public let commitments: [CommitmentStatus]
+    /// v1.1: scopes suspended at the end of the ledger, in the order they were suspended.
+    public let suspensions: [ActiveSuspension]
+
+    /// A commitment at the end of the ledger: its figures and whether it may still be paid.
+    public struct CommitmentStatus: Sendable, Equatable {
+        public let record: CommitmentRecord
+        public let status: Status
+
+        public enum Status: String, Sendable {
+            /// May be paid (up to what remains).
+            case open
+            /// Amended to 0: nothing may name it again.
+            case terminated
+            /// Its `{"commitment": id}` scope is suspended now.
+            case suspended
+        }
+
+        public init(record: CommitmentRecord, book: CommitmentBook) {
+            self.record = record
+            status = record.terminatedAt != nil ? .terminated : book.suspension(of: .commitment(record.id)) != nil ? .suspended : .open
+        }
+
+        public var json: JSONValue {
+            let r = record
+            return .object([
+                "id": .string(r.id), "seq": .integer(r.seq), "category": .string(r.pair.category.rawValue), "currency": .string(r.pair.currency),
+                "original_value": .integer(r.originalAmount), "value": .integer(r.amount), "amendments": .integer(Int64(r.amendments)),
+                "disbursed": .integer(r.disbursed), "reversed": .integer(r.reversed), "net": .integer(r.net),
+                "remaining": .integer(r.remaining), "status": .string(status.rawValue),
+                "terminated_seq": r.terminatedAt.map { .integer($0) } ?? .null,
+            ])
+        }
+    }
 
     /// What the report says of a checkpoint: the note's claims and who signed it.
     public struct CheckpointSummary: Sendable, Equatable {
@@ -48,10 +83,22 @@ public struct VerifyReport: Sendable {
         totals = pairs.map { PairTotals(pair: $0, totals: state.totals[$0] ?? Totals(), budget: state.envelopes[$0]) }
         keys = state.keyOrder.compactMap { state.keys[$0] }
         title = state.title
+        commitments = state.book.commitments.map { CommitmentStatus(record: $0, book: state.book) }
+        suspensions = state.book.activeInOrder
     }
 
-    /// The report as JSON (Schemas/verify-report.schema.json).
+    /// The report as JSON (Schemas/verify-report.schema.json). `commitments` and `suspensions`
+    /// appear only when the ledger has commitments or active suspensions, so a v1 ledger's
+    /// report is what it was before v1.1.
     public var json: JSONValue {
+        guard case .object(let o) = v1JSON else { return v1JSON }
+        var members = o.members.map { ($0.key, $0.value) }
+        if !commitments.isEmpty { members.append(("commitments", .array(commitments.map(\.json)))) }
+        if !suspensions.isEmpty { members.append(("suspensions", .array(suspensions.map(\.json)))) }
+        return .object(members: members)
+    }
+
+    private var v1JSON: JSONValue {
         func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         return .object([
             "ok": .bool(ok),

@@ -20,6 +20,8 @@ public struct PaymentExportResult: Sendable {
     public let reordered: [(id: String, files: [String])]
     /// Reversed disbursements left out (`since` only).
     public let reversed: [String]
+    /// Disbursements held back because a scope they name is suspended now (`since` only), with the suspension.
+    public let suspended: [(id: String, suspension: ActiveSuspension)]
 }
 
 /// Writes pain.001 payment files for committed disbursements and remembers what was ordered.
@@ -37,10 +39,22 @@ public enum PaymentExport {
         let all = try store.committedDisbursements()
         var chosen: [StoredDisbursement] = []
         var reversed: [String] = []
+        var suspended: [(id: String, suspension: ActiveSuspension)] = []
+        // Each was valid when appended, but the bank must not be told to pay into a scope that is
+        // suspended now (SPEC §10.3): the replay's own table of active suspensions decides.
+        func suspension(of d: StoredDisbursement) -> ActiveSuspension? {
+            store.state.book.blocking(program: d.program, municipality: d.municipality, commitment: d.commitment)
+        }
         switch selection {
         case .since(let seq):
             for d in all where d.payment.seq >= seq {
-                if d.payment.reversedBy != nil { reversed.append(d.payment.id) } else { chosen.append(d) }
+                if d.payment.reversedBy != nil {
+                    reversed.append(d.payment.id)
+                } else if let s = suspension(of: d) {
+                    suspended.append((d.payment.id, s))
+                } else {
+                    chosen.append(d)
+                }
             }
         case .ids(let ids):
             let byID = Dictionary(all.map { ($0.payment.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -49,6 +63,10 @@ public enum PaymentExport {
                 guard seen.insert(id).inserted else { throw LedgerError(.argument, field: "ids", "\(id) is given twice") }
                 guard let d = byID[id] else { throw StoreError(.notFound, field: "ids", "\(id) is not a committed disbursement of this ledger") }
                 if let r = d.payment.reversedBy { throw LedgerError(.argument, field: "ids", "\(id) is reversed (by \(r)); a reversed disbursement is never ordered") }
+                if let s = suspension(of: d) {
+                    throw LedgerError(.argument, field: "ids", rule: .r15,
+                                      "\(id) names \(s.scope), which is suspended (\(s.id) at seq \(s.seq), \(s.basis.rawValue)); it is not ordered while the suspension lasts")
+                }
                 chosen.append(d)
             }
         }
@@ -64,7 +82,8 @@ public enum PaymentExport {
                                            account: account, purpose: d.purpose))
         }
         guard !orders.isEmpty else {
-            return PaymentExportResult(messageID: nil, orders: [], alreadyOrdered: alreadyOrdered, reordered: reordered, reversed: reversed)
+            return PaymentExportResult(messageID: nil, orders: [], alreadyOrdered: alreadyOrdered, reordered: reordered, reversed: reversed,
+                                       suspended: suspended)
         }
         let compactDate = executionDate.replacingOccurrences(of: "-", with: "")
         let header = try PaymentFileHeader(messageID: "JHF-\(compactDate)-\(try store.paymentFileCount() + 1)", createdAt: now,
@@ -76,6 +95,7 @@ public enum PaymentExport {
         }) { (w: FileHandle) throws(StoreError) in
             do { try w.write(contentsOf: bytes) } catch { throw StoreError(.io, field: "out", "write failed: \(error.localizedDescription)") }
         }
-        return PaymentExportResult(messageID: header.messageID, orders: orders, alreadyOrdered: alreadyOrdered, reordered: reordered, reversed: reversed)
+        return PaymentExportResult(messageID: header.messageID, orders: orders, alreadyOrdered: alreadyOrdered, reordered: reordered, reversed: reversed,
+                                   suspended: suspended)
     }
 }

@@ -5,6 +5,10 @@ public struct StoredDisbursement: Sendable {
     public var payment: LedgerPayment
     public let payeeName: String
     public let purpose: String
+    /// The fields a suspension is matched against (SPEC §10.3).
+    public let program: String
+    public let municipality: String
+    public let commitment: String?
     /// Message ids of the payment files that already ordered it.
     public var orderedIn: [String]
 }
@@ -61,7 +65,10 @@ extension LedgerStore {
                    json_extract(t, '$.body.payee.name'),
                    json_extract(t, '$.body.purpose'),
                    json_extract(t, '$.body.reverses'),
-                   json_extract(CAST(record AS TEXT), '$.payee_account.number')
+                   json_extract(CAST(record AS TEXT), '$.payee_account.number'),
+                   json_extract(t, '$.body.program'),
+                   json_extract(t, '$.body.municipality'),
+                   json_extract(t, '$.body.commitment')
             FROM (SELECT e.seq, e.kind, e.committed_at, e.entry_id, CAST(e.canonical AS TEXT) AS t, p.sealed_record AS record
                   FROM entries e LEFT JOIN proposals p ON p.id = e.entry_id
                   WHERE e.kind IN ('disbursement', 'reversal'))
@@ -75,13 +82,15 @@ extension LedgerStore {
                 if let reverses = s.text(9), let i = index[reverses] { out[i].payment.reversedBy = id }
                 continue
             }
-            guard let currency = s.text(5), let valueDate = s.text(6), let payee = s.text(7), let purpose = s.text(8) else {
+            guard let currency = s.text(5), let valueDate = s.text(6), let payee = s.text(7), let purpose = s.text(8),
+                  let program = s.text(11), let municipality = s.text(12) else {
                 throw StoreError(.corrupt, field: "entries", "disbursement at seq \(seq) lacks a field")
             }
             index[id] = out.count
             out.append(StoredDisbursement(payment: LedgerPayment(id: id, seq: seq, amount: s.int(4), currency: currency, account: s.text(10),
                                                                  committedAt: committedAt, valueDate: valueDate, reversedBy: nil),
-                                          payeeName: payee, purpose: purpose, orderedIn: []))
+                                          payeeName: payee, purpose: purpose, program: program, municipality: municipality,
+                                          commitment: s.text(13), orderedIn: []))
         }
         let o = try db.prepare("SELECT disbursement_id, message_id FROM payment_orders ORDER BY message_id")
         defer { o.reset() }

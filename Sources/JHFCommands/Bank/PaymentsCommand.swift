@@ -20,7 +20,9 @@ struct PaymentsExport: ParsableCommand {
         EndToEndId and InstrId are the disbursement id; amounts are decimals from minor units; the
         creditor account is the CLABE in the disbursement's sealed record. Disbursements ordered by an
         earlier file are left out (and listed) unless --force, which orders them again with a warning.
-        Reversed disbursements are never ordered. With nothing to order no file is written (exit 0).
+        Reversed disbursements are never ordered, nor (v1.1) those whose programme, municipality or
+        commitment is suspended now: --since leaves them out and names each, --ids refuses.
+        With nothing to order no file is written (exit 0).
         """)
 
     @Option(help: "Ledger database.") var db: String
@@ -51,6 +53,9 @@ struct PaymentsExport: ParsableCommand {
         }
         for (id, files) in r.alreadyOrdered { Console.error("skipped: \(id) already ordered in \(files.joined(separator: ", "))") }
         if !r.reversed.isEmpty { Console.error("skipped: \(r.reversed.count) reversed disbursement(s): \(r.reversed.joined(separator: ", "))") }
+        for (id, s) in r.suspended {
+            Console.error(DisplayText.escaped("held: \(id) is not ordered: \(s.scope) is suspended (\(s.id) at seq \(s.seq), \(s.basis.rawValue)); it can be ordered once resumed"))
+        }
         guard let messageID = r.messageID else {
             Console.out("nothing to order: no committed, unreversed disbursement left to order; no file written")
             return

@@ -9,6 +9,7 @@ enum ReportLanguage: String, CaseIterable, ExpressibleByArgument {
     /// The words of the report in this language. Failure messages of the verifier stay in
     /// English (they are the rules' stable wording); the report says so.
     var words: ReportWords { self == .en ? .english : .spanish }
+    var wordsV11: ReportWordsV11 { self == .en ? .english : .spanish }
 }
 
 /// Fills `{}` placeholders in order.
@@ -75,7 +76,8 @@ struct ReportWords {
         Amounts are in the currency shown. Sealed payment details (bank accounts, tax ids) are never part of this report. \
         Municipality names: INEGI, Marco Geoestadístico (Fuente: INEGI).
         """,
-        kinds: [.genesis: "genesis", .keyUpdate: "key changes", .budgetUpdate: "budget changes", .disbursement: "disbursements", .reversal: "reversals"],
+        kinds: [.genesis: "genesis", .keyUpdate: "key changes", .budgetUpdate: "budget changes", .disbursement: "disbursements", .reversal: "reversals",
+                .commitment: "commitments", .amendment: "amendments", .suspension: "suspensions"],
         categories: [.humanitarianStabilization: "Humanitarian stabilization", .institutionalStrengthening: "Institutional strengthening",
                      .financialTechnicalIntel: "Financial and technical intelligence", .oversightGovernance: "Oversight and governance"],
         roles: ["approver": "approver", "log": "log", "witness": "witness"])
@@ -116,7 +118,8 @@ struct ReportWords {
         de este informe. Nombres de municipios: INEGI, Marco Geoestadístico (Fuente: INEGI).
         """,
         kinds: [.genesis: "génesis", .keyUpdate: "cambios de claves", .budgetUpdate: "cambios de presupuesto",
-                .disbursement: "desembolsos", .reversal: "reversiones"],
+                .disbursement: "desembolsos", .reversal: "reversiones",
+                .commitment: "compromisos", .amendment: "modificaciones", .suspension: "suspensiones"],
         categories: [.humanitarianStabilization: "Estabilización humanitaria", .institutionalStrengthening: "Fortalecimiento institucional",
                      .financialTechnicalIntel: "Inteligencia financiera y técnica", .oversightGovernance: "Supervisión y gobernanza"],
         roles: ["approver": "aprobador", "log": "bitácora", "witness": "testigo"])

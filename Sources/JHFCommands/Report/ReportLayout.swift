@@ -29,6 +29,7 @@ struct ReportLayout {
     let report: AuditReport
     let language: ReportLanguage
     private var w: ReportWords { language.words }
+    private var v: ReportWordsV11 { language.wordsV11 }
 
     init(_ report: AuditReport, _ language: ReportLanguage) {
         self.report = report
@@ -36,7 +37,8 @@ struct ReportLayout {
     }
 
     var blocks: [ReportBlock] {
-        verification + period + totals + budget + reversals + keyChanges + budgetChanges + disclosure + [.paragraph(w.footer)]
+        verification + period + totals + budget + reversals + keyChanges + budgetChanges + commitments + suspensions + disclosure + clock
+            + [.paragraph(w.footer)]
     }
 
     private func money(_ minor: Int64, _ currency: String) -> String { Render.amount(minor, currency) }
@@ -160,6 +162,52 @@ struct ReportLayout {
         return [.heading(w.disclosure), .paragraph(fill(w.thresholdsText, thresholds)), rows.isEmpty ? .paragraph(w.none) : .table(
             header: [w.seq, w.date, w.id, w.payee, w.amount, w.category, w.program, w.municipality, w.purpose, w.valueDate, w.reversedBy],
             numeric: [0, 4], rows: rows)]
+    }
+}
+
+extension ReportLayout {
+    private var commitments: [ReportBlock] {
+        let events = report.commitmentEvents.map { e in
+            [String(e.seq), e.committedAt, v.events[e.event]!, e.commitment, e.title, e.supplier, money(e.value, e.pair.currency),
+             e.previous.map { money($0, e.pair.currency) } ?? "-", e.note.isEmpty ? "-" : e.note]
+        }
+        let paid = report.commitmentsPaid.map { r in
+            let c = r.pair.currency
+            return [r.commitment, r.title, r.supplier, money(r.netInQuarter, c), money(r.valueAtEnd, c), money(r.netAtEnd, c),
+                    money(r.remainingAtEnd, c), r.terminated ? v.terminatedStatus : v.open]
+        }
+        return [.heading(v.commitmentEvents), events.isEmpty ? .paragraph(w.none) : .table(
+                    header: [w.seq, w.date, v.event, v.commitment, v.title, v.supplier, v.value, v.previous, v.note], numeric: [0, 6, 7], rows: events),
+                .heading(v.commitmentsPaid), paid.isEmpty ? .paragraph(w.none) : .table(
+                    header: [v.commitment, v.title, v.supplier, v.paidInQuarter, v.valueAtEnd, v.paidAtEnd, v.remainingAtEnd, v.status],
+                    numeric: [3, 4, 5, 6], rows: paid)]
+    }
+
+    private func scopeText(_ scope: SuspensionScope) -> String {
+        let name = "\(v.scopeNames[scope.field]!) \(scope.value)"
+        if case .municipality(let code) = scope { return "\(name) \(place(code).municipality)" }
+        return name
+    }
+
+    private var suspensions: [ReportBlock] {
+        let rows = report.suspensions.map { s in
+            [scopeText(s.scope), s.id, s.committedAt, v.bases[s.basis]!, s.reason,
+             s.resumedAt.map { "\($0) (\(s.resumedBy ?? "-"))" } ?? v.inForce, String(s.days)]
+        }
+        return [.heading(v.suspensions), rows.isEmpty ? .paragraph(w.none) : .table(
+            header: [v.scope, w.id, v.since, v.basis, w.reason, v.resumed, v.days], numeric: [6], rows: rows)]
+    }
+
+    private var clock: [ReportBlock] {
+        let thresholds = report.thresholds.map { money($0.amount, $0.currency) }.joined(separator: ", ")
+        let rows = report.clock.map { c in
+            let b = c.body
+            return [String(c.seq), b.id, b.title, b.supplierName, money(b.amount, b.currency), b.dateSigned, c.committedAt, String(c.days),
+                    c.late ? v.lateWord : v.onTimeWord]
+        }
+        return [.heading(v.clock), .paragraph(fill(v.clockText, thresholds, AuditReport.disclosureDaysMax, report.clockOnTime, report.clockLate)),
+                rows.isEmpty ? .paragraph(w.none) : .table(
+                    header: [w.seq, w.id, v.title, v.supplier, w.amount, v.dateSigned, v.entered, v.days, v.status], numeric: [0, 4, 7], rows: rows)]
     }
 }
 

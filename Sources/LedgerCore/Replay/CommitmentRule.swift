@@ -75,6 +75,12 @@ extension ReplayState {
         }
     }
 
+    /// The id of the commitment a disbursement was made under, if any.
+    public func commitmentOfDisbursement(_ id: String) -> String? {
+        guard let r = ids[id], r.kind == .disbursement, let index = r.commitment else { return nil }
+        return book.commitments[index].id
+    }
+
     /// The commitment recorded under `id`, if it is a commitment.
     public func commitment(_ id: String) -> CommitmentRecord? {
         guard let r = ids[id], r.kind == .commitment, let index = r.commitment else { return nil }

@@ -31,6 +31,8 @@ public struct AuditCollector: Sendable {
     /// Currencies with disbursements in the quarter but no threshold.
     public private(set) var missingThresholds: Set<String> = []
     private var overflow: String?
+    /// Commitments, suspensions and the disclosure clock (v1.1).
+    private var commitments: CommitmentCollector
 
     private struct Attribute: Sendable {
         var program: UInt32 = .max
@@ -53,6 +55,7 @@ public struct AuditCollector: Sendable {
     public init(quarter: Quarter, thresholds: [String: Int64]) {
         self.quarter = quarter
         self.thresholds = thresholds
+        commitments = CommitmentCollector(quarter: quarter)
     }
 
     /// Called before the replay of `p`, with the state it will be replayed against.
@@ -71,7 +74,11 @@ public struct AuditCollector: Sendable {
         guard applied, let entry = p.entry, snapshot == nil else { return }
         let seq = state.size - 1
         if case .disbursement(let d) = entry.body { remember(d, state: state) }
-        guard quarter.contains(entry.committedAt) else { return }
+        let inQuarter = quarter.contains(entry.committedAt)
+        if let problem = commitments.observe(entry, seq: seq, state: state, inQuarter: inQuarter, thresholds: thresholds) {
+            overflow = overflow ?? problem
+        }
+        guard inQuarter else { return }
         if firstSeq == nil { firstSeq = seq }
         lastSeq = seq
         countsByKind[entry.kind, default: 0] += 1
@@ -115,6 +122,7 @@ public struct AuditCollector: Sendable {
                                                      amount: amount, pair: pair, program: a.map { programs[Int($0.program)] } ?? "",
                                                      municipality: a.map { Municipalities.text($0.municipality) } ?? ""))
         case .commitment, .amendment, .suspension:
+            // Collected by `commitments` above, for every entry up to the end of the quarter.
             break
         }
     }
@@ -164,10 +172,11 @@ public struct AuditCollector: Sendable {
         if let overflow {
             throw LedgerError(.argument, field: "quarter", "the quarter has more than \(Limits.reportRowsMax) \(overflow); a report cannot list them all")
         }
-        if let currency = missingThresholds.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).first {
+        if let currency = missingThresholds.union(commitments.missingThresholds).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).first {
             throw LedgerError(.argument, field: "threshold",
-                              "the quarter has \(currency) disbursements but no \(currency) disclosure threshold; give --threshold \(currency)=AMOUNT (the \(currency) equivalent of the USD threshold your agreement fixes)")
+                              "the quarter has \(currency) disbursements or commitments but no \(currency) disclosure threshold; give --threshold \(currency)=AMOUNT (the \(currency) equivalent of the USD threshold your agreement fixes)")
         }
+        let (paid, suspensions) = commitments.finish()
         let s = snapshot ?? Snapshot(totals: state.totals, envelopes: state.envelopes, lastSeq: state.size > 0 ? state.size - 1 : nil)
         func bytes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         var currencies: [String: AuditReport.PeriodTotals] = [:]
@@ -200,6 +209,10 @@ public struct AuditCollector: Sendable {
             keyChanges: keyChanges,
             budgetChanges: budgetChanges,
             thresholds: thresholds.sorted { bytes($0.key, $1.key) }.map { (currency: $0.key, amount: $0.value) },
-            disclosures: disclosures)
+            disclosures: disclosures,
+            commitmentEvents: commitments.events,
+            commitmentsPaid: paid,
+            suspensions: suspensions,
+            clock: commitments.clock)
     }
 }

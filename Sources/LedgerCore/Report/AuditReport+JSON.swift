@@ -21,7 +21,7 @@ extension AuditReport {
         } ?? .null
         return .object([
             "report": .string("jhf-quarterly-audit"),
-            "version": .integer(1),
+            "version": .integer(2),
             "quarter": .string(quarter.description),
             "period": .object(["from": .string(quarter.start), "to": .string(quarter.end)]),
             "verification": .object([
@@ -74,6 +74,41 @@ extension AuditReport {
                                       "amount": .integer(c.amount), "previous": optInt(c.previous)])
                          })])
             }),
+            "commitments": .object([
+                "events": .array(commitmentEvents.map { e in
+                    .object(["seq": .integer(e.seq), "committed_at": .string(e.committedAt), "id": .string(e.id), "commitment": .string(e.commitment),
+                             "event": .string(e.event.rawValue), "title": .string(e.title), "supplier": .string(e.supplier),
+                             "category": .string(e.pair.category.rawValue), "currency": .string(e.pair.currency), "value": .integer(e.value),
+                             "previous": optInt(e.previous), "note": .string(e.note)])
+                }),
+                "paid": .array(commitmentsPaid.map { r in
+                    .object(["commitment": .string(r.commitment), "title": .string(r.title), "supplier": .string(r.supplier),
+                             "category": .string(r.pair.category.rawValue), "currency": .string(r.pair.currency),
+                             "disbursed_in_quarter": .integer(r.disbursedInQuarter), "reversed_in_quarter": .integer(r.reversedInQuarter),
+                             "net_in_quarter": .integer(r.netInQuarter), "value_at_end": .integer(r.valueAtEnd), "net_at_end": .integer(r.netAtEnd),
+                             "remaining_at_end": .integer(r.remainingAtEnd), "terminated": .bool(r.terminated)])
+                }),
+            ]),
+            "suspensions": .array(suspensions.map { r in
+                .object(["scope": r.scope.json, "id": .string(r.id), "seq": .integer(r.seq), "committed_at": .string(r.committedAt),
+                         "basis": .string(r.basis.rawValue), "reason": .string(r.reason), "resumed_by": opt(r.resumedBy),
+                         "resumed_seq": optInt(r.resumedSeq), "resumed_at": opt(r.resumedAt), "days": .integer(r.days),
+                         "in_force_at_end": .bool(r.inForceAtEnd)])
+            }),
+            "disclosure_clock": .object([
+                "days_max": .integer(Self.disclosureDaysMax),
+                "on_time": .integer(Int64(clockOnTime)), "late": .integer(Int64(clockLate)),
+                "commitments": .array(clock.map { c in
+                    let b = c.body
+                    return .object(members: place(b.municipality) + [
+                        ("seq", .integer(c.seq)), ("committed_at", .string(c.committedAt)), ("id", .string(b.id)), ("title", .string(b.title)),
+                        ("supplier", .string(b.supplierName)), ("amount", .integer(b.amount)), ("currency", .string(b.currency)),
+                        ("category", .string(b.category.rawValue)), ("program", .string(b.program)),
+                        ("procurement_method", .string(b.procurementMethod.rawValue)), ("reference", .string(b.reference)),
+                        ("date_signed", .string(b.dateSigned)), ("days", .integer(c.days)), ("late", .bool(c.late)),
+                    ])
+                }),
+            ]),
             "disclosure": .object([
                 "thresholds": .array(thresholds.map { .object(["currency": .string($0.currency), "amount": .integer($0.amount)]) }),
                 "disbursements": .array(disclosures.map { d in

@@ -26,6 +26,16 @@ public struct AuditReport: Sendable {
     /// Disclosure thresholds in minor units, by currency, sorted by currency.
     public let thresholds: [(currency: String, amount: Int64)]
     public let disclosures: [DisclosureRow]
+    /// v1.1: commitments signed, amended or terminated in the quarter.
+    public let commitmentEvents: [CommitmentEventRow]
+    /// v1.1: commitments paid under (or whose payments were reversed) in the quarter.
+    public let commitmentsPaid: [CommitmentPaidRow]
+    /// v1.1: suspensions in force at some time in the quarter.
+    public let suspensions: [SuspensionRow]
+    /// v1.1: the disclosure clock: commitments at or above the threshold that entered the ledger in the quarter.
+    public let clock: [ClockRow]
+    public var clockLate: Int { clock.filter(\.late).count }
+    public var clockOnTime: Int { clock.count - clockLate }
 
     /// Disbursed and reversed in the quarter. A reversal counts in the quarter it was committed,
     /// under the category, program and municipality of the disbursement it reverses.

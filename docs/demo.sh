@@ -113,6 +113,69 @@ fi
 jhf approve "${SHCP[@]}" --id D-2026-0004 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
 jhf approve "${USAID[@]}" --id D-2026-0004 --key "$W/keys/demo-usaid-dana.key" --yes | tail -1
 
+say "8b. Format v1.1: a contract is signed and disclosed as a commitment; payments name it."
+SIGNED=$(date -u -d '-6 days' +%F)
+cat > "$W/in/c1.json" <<J
+{"id": "C-2026-0001", "title": "Rehabilitación de la planta potabilizadora de Culiacán",
+ "supplier": {"name": "Ingeniería Hidráulica del Pacífico S.A. de C.V."}, "amount": 1800000000, "currency": "MXN",
+ "category": "humanitarian_stabilization", "program": "water", "municipality": "25006", "procurement_method": "open",
+ "reference": "SHCP-JHF-LP-2026-0042", "date_signed": "$SIGNED"}
+J
+jhf propose "${PROPOSER[@]}" --kind commitment --file "$W/in/c1.json"
+jhf approve "${SHCP[@]}" --id C-2026-0001 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id C-2026-0001 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+for n in 5 6; do
+  cat > "$W/in/d$n.json" <<J
+{"id": "D-2026-000$n", "amount": 600000000, "currency": "MXN", "category": "humanitarian_stabilization", "commitment": "C-2026-0001",
+ "program": "water", "municipality": "25006", "payee": {"name": "Ingeniería Hidráulica del Pacífico S.A. de C.V."},
+ "purpose": "Avance de obra $((n - 4)) de 3", "value_date": "2026-12-0$n",
+ "sealed": {"payee_account": {"number": "014027000005555558", "scheme": "CLABE"}, "payee_tax_id": "IHP0911045K2", "notes": ""}}
+J
+  jhf propose "${PROPOSER[@]}" --kind disbursement --file "$W/in/d$n.json"
+done
+echo "(the officer's screen shows the contract, what is paid so far and what remains after this payment)"
+jhf approve "${SHCP[@]}" --id D-2026-0005 --key "$W/keys/demo-shcp-elena.key" --yes | sed -n '/^commitment/,/remaining after/p'
+jhf approve "${USAID[@]}" --id D-2026-0005 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+jhf approve "${SHCP[@]}" --id D-2026-0006 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id D-2026-0006 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+
+say "8c. The contract grows by an amendment (co-signed like everything else)."
+cat > "$W/in/a1.json" <<'J'
+{"id": "A-2026-0001", "commitment": "C-2026-0001", "amount": 2100000000, "reason": "Additional filtration unit (convenio modificatorio 1)"}
+J
+jhf propose "${PROPOSER[@]}" --kind amendment --file "$W/in/a1.json"
+jhf approve "${SHCP[@]}" --id A-2026-0001 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id A-2026-0001 --key "$W/keys/demo-usaid-dana.key" --yes | tail -1
+echo "\$ curl $URL/v1/commitments/C-2026-0001"
+curl -s "$URL/v1/commitments/C-2026-0001" | python3 -c 'import json,sys; c=json.load(sys.stdin); print({k: c[k] for k in ("value","disbursed","reversed","remaining","status")})'
+
+say "8d. A human-rights finding: both governments suspend payments to Culiacán (municipality 25006)."
+cat > "$W/in/s1.json" <<'J'
+{"id": "S-2026-0001", "action": "suspend", "scope": {"municipality": "25006"}, "basis": "human_rights",
+ "reason": "CNDH recommendation on the conduct of municipal police; suspension clause of the agreement"}
+J
+jhf propose "${PROPOSER[@]}" --kind suspension --file "$W/in/s1.json"
+jhf approve "${SHCP[@]}" --id S-2026-0001 --key "$W/keys/demo-shcp-elena.key" --yes | grep -E '^blocks:'
+jhf approve "${USAID[@]}" --id S-2026-0001 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+sed -e 's/D-2026-0006/D-2026-0007/' -e 's/Avance de obra 2 de 3/Avance de obra 3 de 3/' "$W/in/d6.json" > "$W/in/d7.json"
+if "$JHF" propose "${PROPOSER[@]}" --kind disbursement --file "$W/in/d7.json" > "$W/refused-d7.txt" 2>&1; then
+  echo "unexpected: a payment into a suspended municipality was accepted"; exit 1
+else
+  echo "refused as expected (exit $?): $(cat "$W/refused-d7.txt")"
+fi
+
+say "8e. The finding is addressed; the suspension is lifted and the payment goes through."
+cat > "$W/in/s2.json" <<'J'
+{"id": "S-2026-0002", "action": "resume", "scope": {"municipality": "25006"}, "basis": "human_rights",
+ "reason": "Corrective plan verified by the Joint Oversight Board"}
+J
+jhf propose "${PROPOSER[@]}" --kind suspension --file "$W/in/s2.json"
+jhf approve "${SHCP[@]}" --id S-2026-0002 --key "$W/keys/demo-shcp-elena.key" --yes | grep -E '^lifts:'
+jhf approve "${USAID[@]}" --id S-2026-0002 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+jhf propose "${PROPOSER[@]}" --kind disbursement --file "$W/in/d7.json"
+jhf approve "${SHCP[@]}" --id D-2026-0007 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id D-2026-0007 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+
 say "9. Exports: a public one (no bank details) and an auditor one (with sealed records)."
 jhf export --server "$URL" --out "$W/public"
 jhf export "${AUDITOR[@]}" --out "$W/auditor" --sealed
@@ -135,7 +198,9 @@ for f in html json md; do
   "$JHF" report --quarter "$QUARTER" --bundle "$W/auditor" --genesis "$GENESIS" --threshold MXN=430000 --format $f "${lang[@]}" > "$W/report-$QUARTER.$f"
 done
 echo "wrote report-$QUARTER.html, .json and .md (Spanish); its disclosure table:"
-sed -n '/^## Desembolsos iguales/,/^Todas las cifras/p' "$W/report-$QUARTER.md" | grep -E '^\| (Sec|[0-9])' 
+sed -n '/^## Desembolsos iguales/,/^## Reloj/p' "$W/report-$QUARTER.md" | grep -E '^\| (Sec|[0-9])'
+echo "and its disclosure clock (contracts entered within 30 days of signing, or LATE):"
+sed -n '/^## Reloj de divulgación/,/^Todas las cifras/p' "$W/report-$QUARTER.md" | grep -E '^(\| (Sec|[0-9])|Un compromiso)' 
 
 # Copies the public export, applies a sed edit to entries.jsonl, and shows that verification fails.
 tamper() {

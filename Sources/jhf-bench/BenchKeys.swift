@@ -27,13 +27,22 @@ enum BenchKeys {
     }
 
     /// A realistic disbursement body: about 600 bytes as an entry, with non-ASCII text.
-    static func disbursement(_ n: Int, proposedAt: String) -> Body {
+    static func disbursement(_ n: Int, proposedAt: String, commitment: String? = nil) -> Body {
         .disbursement(DisbursementBody(
             id: "D-\(n)", amount: Int64(10_000 + n % 9_000_000), currency: n % 3 == 0 ? "USD" : "MXN",
             category: .humanitarianStabilization, program: ["clinics", "food_aid", "schools", "water", "youth"][n % 5],
             municipality: "15033", payeeName: "Clínica Comunitaria San Cristóbal \(n % 1000)",
             purpose: "Medicamentos y personal para la clínica comunitaria, pago \(n)", valueDate: "2026-12-01",
-            sealedDigest: sealed(n).digest, proposedAt: proposedAt))
+            sealedDigest: sealed(n).digest, proposedAt: proposedAt, commitment: commitment))
+    }
+
+    /// Commitment `k`: a contract large enough for every payment the benchmark makes under it.
+    static func commitment(_ k: Int, proposedAt: String) -> Body {
+        .commitment(CommitmentBody(
+            id: "C-\(k)", title: "Contrato de suministro \(k)", supplierName: "Proveedor \(k % 1000) S.A. de C.V.",
+            amount: 1_000_000_000_000_000, currency: k % 3 == 0 ? "USD" : "MXN", category: .humanitarianStabilization,
+            program: ["clinics", "food_aid", "schools", "water", "youth"][k % 5], municipality: "15033", procurementMethod: .open,
+            reference: "LP-2026-\(k)", dateSigned: "2026-01-01", proposedAt: proposedAt))
     }
 
     /// Disbursement `n` in the `jhf propose` input format (no proposed_at; `sealed` instead of its digest).

@@ -2,6 +2,34 @@ import Foundation
 import LedgerCore
 import LedgerStore
 
+/// The v1.1 shape of a generated ledger: how many commitments (entries 1…commitments) and
+/// suspensions (spread evenly over the rest; the first half suspend distinct municipalities no
+/// payment names, the second half resume them). With commitments, a third of the disbursements
+/// are made under one of them (same currency and category).
+struct LedgerShape: Sendable {
+    var commitments = 0
+    var suspensions = 0
+
+    func body(_ seq: Int, count: Int, proposedAt: String) -> Body {
+        if seq == 0 { return .genesis(BenchKeys.genesis) }
+        if seq <= commitments { return BenchKeys.commitment(seq, proposedAt: proposedAt) }
+        let rest = count - 1 - commitments
+        if suspensions > 0, rest > suspensions {
+            let spacing = rest / suspensions, p = seq - 1 - commitments
+            if p % spacing == spacing / 2, p / spacing < suspensions {
+                let j = p / spacing, half = (suspensions + 1) / 2
+                let scope = SuspensionScope.municipality("25" + String(1000 + (j < half ? j : j - half) % 1000).dropFirst())
+                return .suspension(SuspensionBody(id: "S-\(j)", action: j < half ? .suspend : .resume, scope: scope,
+                                                  basis: .humanRights, reason: "Benchmark suspension \(j)", proposedAt: proposedAt))
+            }
+        }
+        // Commitment k has the currency of disbursement k (k % 3 == 0: USD), so k ≡ seq (mod 3) matches.
+        let under: String? = commitments >= 6 && (seq / 3) % 3 == 0
+            ? "C-\(seq % 3 + 3 * (1 + (seq / 3) % ((commitments - 3) / 3)))" : nil
+        return BenchKeys.disbursement(seq, proposedAt: proposedAt, commitment: under)
+    }
+}
+
 /// Writes a valid signed ledger of N entries to `entries.jsonl`, streaming, and the
 /// checkpoint of all of them signed by the benchmark log key to `checkpoint`.
 enum BundleGenerator {
@@ -10,7 +38,7 @@ enum BundleGenerator {
     static let epoch: Int64 = 1_767_225_600
 
     /// Writes the files into `directory` and returns the size of `entries.jsonl` in bytes.
-    static func write(entries count: Int, into directory: String) throws -> Int {
+    static func write(entries count: Int, into directory: String, shape: LedgerShape = LedgerShape()) throws -> Int {
         let path = "\(directory)/\(Bundle.entriesFile)"
         guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
             throw BenchError("cannot create \(path)")
@@ -26,8 +54,7 @@ enum BundleGenerator {
             // Bodies and signatures in parallel; the chain itself is built in order.
             let signed = Parallel.map(batch, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> (Body, [Approval]) in
                 let seq = first + i
-                let body = seq == 0 ? Body.genesis(BenchKeys.genesis)
-                    : BenchKeys.disbursement(seq, proposedAt: Timestamp.string(unixSeconds: Self.epoch + Int64(seq)))
+                let body = shape.body(seq, count: count, proposedAt: Timestamp.string(unixSeconds: Self.epoch + Int64(seq)))
                 let message = body.approvalMessage(ledgerID: BenchKeys.ledgerID)
                 let approvals = BenchKeys.approvers(seq).map { Approval(key: $0, signature: BenchKeys.secrets[$0]!.sign(message)) }
                 return (body, approvals)

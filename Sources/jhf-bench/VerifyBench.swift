@@ -16,11 +16,15 @@ struct VerifyBench: ParsableCommand {
     @Option(help: "Entries over which the crypto ceiling is measured.") var sample: Int = 100_000
     @Option(help: "Rounds of (ceiling, --jobs 1, --jobs 2); the best of each is reported.") var repeats: Int = 3
     @Option(help: "The jhf binary to time (default: the one beside jhf-bench).") var jhf: String?
+    @Option(help: "v1.1 shape: commitments at the start of the ledger (a third of the disbursements then name one).") var commitments: Int = 0
+    @Option(help: "v1.1 shape: suspensions spread over the ledger (half suspend, half resume).") var suspensions: Int = 0
 
     func validate() throws {
         guard entries >= 2 && entries <= 50_000_000 else { throw ValidationError("--entries must be from 2 to 50,000,000") }
         guard sample >= 1 && sample <= 1_000_000 else { throw ValidationError("--sample must be from 1 to 1,000,000") }
         guard repeats >= 1 && repeats <= 20 else { throw ValidationError("--repeats must be from 1 to 20") }
+        guard commitments == 0 || (commitments >= 6 && commitments < entries / 2) else { throw ValidationError("--commitments must be 0, or from 6 to half the entries") }
+        guard suspensions >= 0 && suspensions < entries / 4 else { throw ValidationError("--suspensions must be from 0 to a quarter of the entries") }
     }
 
     func run() throws {
@@ -32,7 +36,10 @@ struct VerifyBench: ParsableCommand {
         try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
 
         let t0 = Measure.now()
-        let bytes = try BundleGenerator.write(entries: entries, into: bundle)
+        let bytes = try BundleGenerator.write(entries: entries, into: bundle, shape: LedgerShape(commitments: commitments, suspensions: suspensions))
+        if commitments > 0 || suspensions > 0 {
+            print("shape:    v1.1: \(commitments) commitments, a third of the disbursements under one; \(suspensions) suspensions")
+        }
         print("ledger:   \(entries) entries, \(Measure.mib(bytes)) (\(bytes / entries) bytes/entry), generated in \(String(format: "%.1f", Measure.now() - t0)) s; \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("          with a checkpoint of all entries signed by \(BenchKeys.log): every verify run recomputes the Merkle root and checks it (R12)")
 

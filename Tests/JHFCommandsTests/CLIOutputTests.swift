@@ -245,7 +245,7 @@ import Testing
             return ["propose", "--db", l.db, "--kind", "reversal", "--file", "\(l.dir)/in/bad.json"]
         }, status: 2, stderr: { _ in "error [refused]: proposal R-2 breaks ledger rules\n  - R9 ids: disbursement D-1 was already reversed at seq 3\n" }),
         ErrorCase(name: "unknown kind", arguments: { l in ["propose", "--db", l.db, "--kind", "refund", "--file", l.input("r1")] },
-                  status: 2, stderr: { _ in "error [argument]: kind: must be disbursement, reversal, key_update or budget_update\n" }),
+                  status: 2, stderr: { _ in "error [argument]: kind: must be disbursement, reversal, key_update, budget_update, commitment, amendment or suspension\n" }),
         ErrorCase(name: "key file readable by others", arguments: { l in
             try write("\(l.dir)/open.key", try read(l.key("demo-usaid-dana")), mode: 0o644)
             return ["approve", "--db", l.db, "--id", "D-1", "--key", "\(l.dir)/open.key", "--yes"]

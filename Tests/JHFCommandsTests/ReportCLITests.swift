@@ -161,7 +161,7 @@ struct ReportCLITests {
         defer { l.remove() }
         let o = try jhf("report", "--db", l.db, "--quarter", "2026Q4")
         #expect(o.status == 2 && o.stdout.isEmpty)
-        #expect(o.stderr == "error [argument]: threshold: the quarter has MXN disbursements but no MXN disclosure threshold; give --threshold MXN=AMOUNT (the MXN equivalent of the USD threshold your agreement fixes)\n", "\(o)")
+        #expect(o.stderr == "error [argument]: threshold: the quarter has MXN disbursements or commitments but no MXN disclosure threshold; give --threshold MXN=AMOUNT (the MXN equivalent of the USD threshold your agreement fixes)\n", "\(o)")
     }
 
     @Test func exactlyOneSource() throws {

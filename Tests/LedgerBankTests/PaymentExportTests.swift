@@ -41,16 +41,17 @@ import LedgerStore
     }
 
     /// Format v1's text rules let a payee name or purpose hold characters XML 1.0 cannot carry
-    /// (U+FFFE, U+FFFF): they reach the file as U+FFFD, and the file is well-formed and valid.
-    @Test func charactersXMLCannotCarryAreReplaced() throws {
-        let l = try BankLedger.make([.init(id: "D-1", amount: 5, payeeJSON: #"Cl\uFFFEnica"#, purposeJSON: #"Medicinas \uFFFF fin \uFFFE"#)])
-        defer { l.remove() }
-        let r = try export(l, .since(0), out: "p.xml")
-        #expect(r.orders.map(\.id) == ["D-1"])
-        #expect(try xsdProblems("\(l.dir)/p.xml", xsd: "pain.001.001.03.xsd") == nil)
-        let xml = try readText("\(l.dir)/p.xml")
-        #expect(xml.contains("<Nm>Cl\u{FFFD}nica</Nm>") && xml.contains("<Ustrd>D-1 Medicinas \u{FFFD} fin \u{FFFD}</Ustrd>"))
-        #expect(!xml.unicodeScalars.contains { !XMLText.isXMLChar($0) })
+    /// (U+FFFE, U+FFFF); v1.1 refuses them in every text (SPEC §10), so a proposal holding one is
+    /// refused and no payment file ever meets one. (XMLText still replaces them, for ledgers
+    /// written before v1.1: BankTests.)
+    @Test func charactersXMLCannotCarryAreRefusedAtProposal() throws {
+        do {
+            let l = try BankLedger.make([.init(id: "D-1", amount: 5, payeeJSON: #"Cl\uFFFEnica"#, purposeJSON: "Medicinas")])
+            l.remove()
+            Issue.record("a payee name with U+FFFE was accepted")
+        } catch {
+            #expect("\(error)".contains("R5") && "\(error)".contains("noncharacters (U+FFFE)"), "\(error)")
+        }
     }
 
     @Test(arguments: [

@@ -39,7 +39,8 @@ struct CommitmentCollector: Sendable {
             events.append(.init(seq: seq, committedAt: entry.committedAt, id: a.id, commitment: a.commitment,
                                 event: a.amount == 0 ? .terminated : .amended, title: before.title, supplier: before.supplier, pair: r.pair,
                                 value: a.amount, previous: before.value, note: a.reason))
-            touch(a.commitment, state: state, disbursed: 0, reversed: 0)
+            // Updates the figures of a commitment already paid under this quarter; adds no row.
+            if paid[a.commitment] != nil { touch(a.commitment, state: state, disbursed: 0, reversed: 0) }
         case .disbursement(let d):
             guard inQuarter, let id = d.commitment else { return nil }
             touch(id, state: state, disbursed: d.amount, reversed: 0)

@@ -128,6 +128,21 @@ struct MigrationTests {
         try rows(c, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = '\(type)' AND sql IS NOT NULL ORDER BY name")
     }
 
+    /// v11 rebuilt `entries` and `proposals` for the v1.1 kinds: the CHECKs admit exactly the
+    /// eight kinds, and the rebuilt tables keep their append-only triggers.
+    @Test func v11AdmitsTheEightKindsAndNoOther() throws {
+        let (store, _) = try fixture.makeStore()
+        for table in ["entries", "proposals"] {
+            let sql = try store.db.scalarText("SELECT sql FROM sqlite_master WHERE name = '\(table)'") ?? ""
+            #expect(sql.contains("'genesis', 'key_update', 'budget_update', 'disbursement', 'reversal', 'commitment', 'amendment', 'suspension')"), "\(table)")
+        }
+        #expect(throws: StoreError.self) {
+            try store.db.exec("INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at) VALUES ('X', 'payment', 'l', x'00', zeroblob(32), 'pending', 't')")
+        }
+        #expect(throws: StoreError.self) { try store.db.exec("DELETE FROM entries") }
+        #expect(throws: StoreError.self) { try store.db.exec("UPDATE entries SET kind = 'commitment'") }
+    }
+
     @Test func aV5LedgerKeepsEveryRowRowidAndRuleThroughV6ToV9() throws {
         let (source, keys, d2Message) = try sourceLedger()
         try writeV5Copy(of: fixture.dbPath)

@@ -45,9 +45,17 @@ enum BenchKeys {
             reference: "LP-2026-\(k)", dateSigned: "2026-01-01", proposedAt: proposedAt))
     }
 
+    /// The commitment disbursement `n` is made under when a ledger holds `commitments` of them
+    /// (numbered from 1): a third of the disbursements, each under a commitment of its currency
+    /// (commitment k has the currency of disbursement k: k ≡ n mod 3).
+    static func commitment(for n: Int, commitments: Int) -> String? {
+        guard commitments >= 6, (n / 3) % 3 == 0 else { return nil }
+        return "C-\(n % 3 + 3 * (1 + (n / 3) % ((commitments - 3) / 3)))"
+    }
+
     /// Disbursement `n` in the `jhf propose` input format (no proposed_at; `sealed` instead of its digest).
-    static func disbursementInput(_ n: Int) -> JSONValue {
-        guard case .object(let body) = disbursement(n, proposedAt: "2026-01-01T00:00:00Z").json,
+    static func disbursementInput(_ n: Int, commitments: Int = 0) -> JSONValue {
+        guard case .object(let body) = disbursement(n, proposedAt: "2026-01-01T00:00:00Z", commitment: commitment(for: n, commitments: commitments)).json,
               case .object(let sealedJSON) = sealed(n).json else { preconditionFailure() }
         var pairs = body.members.filter { $0.key != "proposed_at" && $0.key != "sealed_digest" }.map { ($0.key, $0.value) }
         pairs.append(("sealed", .object(try! JSONObject(sealedJSON.members.filter { $0.key != "salt" }.map { ($0.key, $0.value) }))))
@@ -55,11 +63,12 @@ enum BenchKeys {
     }
 
     /// The same input as `disbursementInput(n)`, written directly as JSON text (cheap for the load generator).
-    static func disbursementInputBytes(_ n: Int) -> [UInt8] {
+    static func disbursementInputBytes(_ n: Int, commitments: Int = 0) -> [UInt8] {
         let currency = n % 3 == 0 ? "USD" : "MXN"
+        let under = commitment(for: n, commitments: commitments).map { #""commitment":"\#($0)","# } ?? ""
         let program = ["clinics", "food_aid", "schools", "water", "youth"][n % 5]
         return Array("""
-            {"amount":\(10_000 + n % 9_000_000),"category":"humanitarian_stabilization","currency":"\(currency)","id":"D-\(n)",\
+            {"amount":\(10_000 + n % 9_000_000),"category":"humanitarian_stabilization",\(under)"currency":"\(currency)","id":"D-\(n)",\
             "municipality":"15033","payee":{"name":"Clínica Comunitaria San Cristóbal \(n % 1000)"},"program":"\(program)",\
             "purpose":"Medicamentos y personal para la clínica comunitaria, pago \(n)",\
             "sealed":{"notes":"","payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"MAB9307148T4"},\

@@ -50,7 +50,12 @@ enum BenchLedger {
     /// Disbursement `n` as the service's writer receives it: the proposal, then both approvals,
     /// signed and verified here (as the service verifies on its request threads).
     static func requests(_ n: Int, now: String) throws(StoreError) -> [WriteRequest] {
-        let draft = try ProposalDraft(kind: .disbursement, input: BenchKeys.disbursementInput(n), salt: BenchKeys.sealed(n).salt, now: now)
+        try requests(kind: .disbursement, input: BenchKeys.disbursementInput(n), salt: BenchKeys.sealed(n).salt, n: n, now: now)
+    }
+
+    /// A proposal of any kind and both approvals (by the approvers of entry `n`), as the writer receives them.
+    static func requests(kind: EntryKind, input: JSONValue, salt: [UInt8], n: Int, now: String) throws(StoreError) -> [WriteRequest] {
+        let draft = try ProposalDraft(kind: kind, input: input, salt: salt, now: now)
         let message = draft.body.approvalMessage(ledgerID: BenchKeys.ledgerID)
         return [.propose(draft)] + BenchKeys.approvers(n).map { name in
             let key = BenchKeys.secrets[name]!

@@ -23,10 +23,7 @@ struct LedgerShape: Sendable {
                                                   basis: .humanRights, reason: "Benchmark suspension \(j)", proposedAt: proposedAt))
             }
         }
-        // Commitment k has the currency of disbursement k (k % 3 == 0: USD), so k ≡ seq (mod 3) matches.
-        let under: String? = commitments >= 6 && (seq / 3) % 3 == 0
-            ? "C-\(seq % 3 + 3 * (1 + (seq / 3) % ((commitments - 3) / 3)))" : nil
-        return BenchKeys.disbursement(seq, proposedAt: proposedAt, commitment: under)
+        return BenchKeys.disbursement(seq, proposedAt: proposedAt, commitment: BenchKeys.commitment(for: seq, commitments: commitments))
     }
 }
 

@@ -26,6 +26,7 @@ struct LoadBench: AsyncParsableCommand {
     @Flag(help: "Serve with --log-key: sign a checkpoint in every group commit that appends.") var checkpoints = false
     @Option(help: "The service config's writer_nice (default: the service's own default).") var writerNice: Int?
     @Option(help: "Client: threads (one blocking keep-alive connection per client; lean) or async (AsyncHTTPClient).") var client = "threads"
+    @Option(help: "v1.1: commitments committed before the run; a third of the disbursements then name one (0: none).") var commitments = 0
 
     func validate() throws {
         guard ["threads", "async"].contains(client) else { throw ValidationError("--client must be threads or async") }
@@ -36,7 +37,8 @@ struct LoadBench: AsyncParsableCommand {
 
     func run() async throws {
         // The load generator's hand-written input must be the benchmark input exactly.
-        for n in [1, 2, 3, 12_345] where (try? JSONParser.parse(BenchKeys.disbursementInputBytes(n))) != BenchKeys.disbursementInput(n) {
+        for n in [1, 2, 3, 9, 10, 12_345] where (try? JSONParser.parse(BenchKeys.disbursementInputBytes(n, commitments: commitments)))
+            != BenchKeys.disbursementInput(n, commitments: commitments) {
             throw BenchError("BenchKeys.disbursementInputBytes(\(n)) differs from disbursementInput(\(n))")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jhf-load-\(getpid())").path
@@ -46,7 +48,7 @@ struct LoadBench: AsyncParsableCommand {
         let jhf = jhf ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("jhf").path
 
         let db = "\(dir)/ledger.sqlite"
-        let token = try Self.prepare(db: db, config: "\(dir)/service.json", writerNice: writerNice)
+        let token = try Self.prepare(db: db, config: "\(dir)/service.json", writerNice: writerNice, commitments: commitments)
         let port = try freePort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: jhf)
@@ -67,7 +69,7 @@ struct LoadBench: AsyncParsableCommand {
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
         let base = "http://127.0.0.1:\(port)"
 
-        let (clients, warmup, entries, useThreads, withCheckpoints) = (self.clients, self.warmup, self.entries, client == "threads", checkpoints)
+        let (clients, warmup, entries, useThreads, withCheckpoints, commitments) = (self.clients, self.warmup, self.entries, client == "threads", checkpoints, self.commitments)
         let serverPID = server.processIdentifier
         let result = await Result { () async throws -> LoadResult in
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
@@ -77,12 +79,12 @@ struct LoadBench: AsyncParsableCommand {
                 let r: (seconds: Double, latencies: [Double])
                 let cpuBefore: (server: Double, client: Double)
                 if useThreads {
-                    let load = SocketLoad(port: port, token: token)
+                    let load = SocketLoad(port: port, token: token, commitments: commitments)
                     if warmup > 0 { _ = try load.run(first: 1, count: warmup, clients: clients) }
                     cpuBefore = (Measure.cpuSeconds(pid: serverPID), Measure.ownCPUSeconds())
                     r = try load.run(first: 1 + warmup, count: entries, clients: clients)
                 } else {
-                    let load = Load(client: client, base: base, token: token)
+                    let load = Load(client: client, base: base, token: token, commitments: commitments)
                     if warmup > 0 { _ = try await load.run(first: 1, count: warmup, clients: clients) }
                     cpuBefore = (Measure.cpuSeconds(pid: serverPID), Measure.ownCPUSeconds())
                     r = try await load.run(first: 1 + warmup, count: entries, clients: clients)
@@ -110,7 +112,7 @@ struct LoadBench: AsyncParsableCommand {
         let batches = metric(r.metrics, "jhf_write_batches_total")
         let batched = metric(r.metrics, "jhf_write_batch_requests_total")
         print("""
-            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each\(checkpoints ? ", checkpoints signed" : "")
+            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each\(checkpoints ? ", checkpoints signed" : "")\(commitments > 0 ? ", \(commitments) commitments: a third of the payments under one" : "")
               committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
               approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
               CPU per disbursement: service \(String(format: "%.0f", r.serverCPU / Double(entries) * 1e6)) µs, load generator \(String(format: "%.0f", r.clientCPU / Double(entries) * 1e6)) µs (\(String(format: "%.0f", (r.serverCPU + r.clientCPU) / r.seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))% of \(ProcessInfo.processInfo.activeProcessorCount) cores busy)
@@ -131,11 +133,21 @@ struct LoadBench: AsyncParsableCommand {
 
     /// Creates a benchmark ledger with its genesis committed and a service config with one
     /// admin token; returns the token.
-    static func prepare(db: String, config: String, writerNice: Int? = nil) throws -> String {
-        let (store, _) = try LedgerStore.create(path: db, ledgerID: BenchKeys.ledgerID, genesis: BenchKeys.genesis, now: "2026-01-01T00:00:00Z")
-        let genesisMessage = Body.genesis(BenchKeys.genesis).approvalMessage(ledgerID: BenchKeys.ledgerID)
-        for name in BenchKeys.approvers(0) {
-            _ = try store.approve(id: "genesis", keyName: name, signature: BenchKeys.secrets[name]!.sign(genesisMessage), now: "2026-01-01T00:00:00Z")
+    static func prepare(db: String, config: String, writerNice: Int? = nil, commitments: Int = 0) throws -> String {
+        let now = "2026-01-01T00:00:00Z"
+        let store = try BenchLedger.create(db: db, now: now)
+        // Commitments 1…N, co-signed through the store's write path in group-committed batches.
+        var k = 1
+        while k <= commitments {
+            let count = min(Limits.writeBatchRequestsMax / 3, commitments - k + 1)
+            var batch: [WriteRequest] = []
+            for i in k..<k + count {
+                guard case .object(let o) = BenchKeys.commitment(i, proposedAt: now).json else { preconditionFailure() }
+                let input = JSONValue.object(members: o.members.filter { $0.key != "proposed_at" }.map { ($0.key, $0.value) })
+                batch += try BenchLedger.requests(kind: .commitment, input: input, salt: [], n: i, now: now)
+            }
+            for result in store.write(batch, now: now) { _ = try result.get() }
+            k += count
         }
         var members: [(String, JSONValue)] = [("tokens", .array([.object([
             "name": .string("bench"), "roles": .array([.string("admin")]), "sha256": .string(Hash.sha256(Array(benchToken.utf8)).hex),
@@ -213,6 +225,8 @@ struct Load: Sendable {
     let client: HTTPClient
     let base: String
     let token: String
+    /// Commitments in the ledger: a third of the disbursements name one (0: none).
+    var commitments = 0
     /// Called after an approval was answered `committed`, with the disbursement number, seq and entry hash.
     var onCommit: (@Sendable (Int, Int64, String) -> Void)? = nil
 
@@ -241,7 +255,7 @@ struct Load: Sendable {
 
     /// Proposes disbursement `n`, then approves it as SHCP and as USAID; returns the approvals' latencies.
     private func cosign(_ n: Int) async throws -> [Double] {
-        let (status, body) = try await post("/v1/proposals", Cosign.proposal(n))
+        let (status, body) = try await post("/v1/proposals", Cosign.proposal(n, commitments: commitments))
         let message = try Cosign.message(n, status, body)
         var latencies: [Double] = []
         for (i, name) in BenchKeys.approvers(n).enumerated() {

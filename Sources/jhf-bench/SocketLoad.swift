@@ -9,6 +9,8 @@ import LedgerCore
 struct SocketLoad {
     let port: Int
     let token: String
+    /// Commitments in the ledger: a third of the disbursements name one (0: none).
+    var commitments = 0
 
     func run(first: Int, count: Int, clients: Int) throws -> (seconds: Double, latencies: [Double]) {
         let next = Counter(first)
@@ -18,7 +20,7 @@ struct SocketLoad {
         let start = Measure.now()
         for _ in 0..<clients {
             group.enter()
-            let thread = Thread { [port, token] in
+            let thread = Thread { [port, token, commitments] in
                 defer { group.leave() }
                 do {
                     let connection = try SocketHTTP(port: port)
@@ -26,7 +28,7 @@ struct SocketLoad {
                     while true {
                         let n = next.value.add(1, ordering: .relaxed).oldValue
                         if n >= end { break }
-                        let (status, body) = try connection.post("/v1/proposals", token: token, body: Cosign.proposal(n))
+                        let (status, body) = try connection.post("/v1/proposals", token: token, body: Cosign.proposal(n, commitments: commitments))
                         let message = try Cosign.message(n, status, body)
                         for (i, name) in BenchKeys.approvers(n).enumerated() {
                             let (path, approval) = Cosign.approval(n, name, message)
@@ -63,8 +65,8 @@ struct SocketLoad {
 /// it (the thread client and the async client run the same steps).
 enum Cosign {
     /// The `POST /v1/proposals` body for disbursement `n`.
-    static func proposal(_ n: Int) -> [UInt8] {
-        Array(#"{"body":"#.utf8) + BenchKeys.disbursementInputBytes(n) + Array(#","kind":"disbursement"}"#.utf8)
+    static func proposal(_ n: Int, commitments: Int = 0) -> [UInt8] {
+        Array(#"{"body":"#.utf8) + BenchKeys.disbursementInputBytes(n, commitments: commitments) + Array(#","kind":"disbursement"}"#.utf8)
     }
 
     /// The approval message rebuilt from the service's answer to the proposal (its returned

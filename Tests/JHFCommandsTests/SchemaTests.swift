@@ -86,6 +86,17 @@ import Testing
         Refusal(name: "reason with leading space", schema: "entry", document: entryWith([(#""reason":"Cancelled""#, #""reason":" Cancelled""#)])),
         Refusal(name: "reason with control character", schema: "entry", document: entryWith([(#""reason":"Cancelled""#, #""reason":"Can\u0007celled""#)])),
         Refusal(name: "empty reason", schema: "entry", document: entryWith([(#""reason":"Cancelled""#, #""reason":"""#)])),
+        Refusal(name: "reason with a bidi override (v1.1)", schema: "entry", document: entryWith([(#""reason":"Cancelled""#, #""reason":"Can\u202ecelled""#)])),
+        Refusal(name: "reason with a C1 control (v1.1)", schema: "entry", document: entryWith([(#""reason":"Cancelled""#, #""reason":"Can\u0085celled""#)])),
+        Refusal(name: "reason with a noncharacter (v1.1)", schema: "entry", document: entryWith([(#""reason":"Cancelled""#, #""reason":"Can\ufdd0celled""#)])),
+        Refusal(name: "suspension scope with two members", schema: "entry", document: entryWith([(#""kind":"reversal""#, #""kind":"suspension""#)],
+            body: #"{"action":"suspend","basis":"human_rights","id":"S-1","proposed_at":"2026-11-02T09:00:00Z","reason":"r","scope":{"municipality":"25006","program":"water"}}"#)),
+        Refusal(name: "unknown suspension basis", schema: "entry", document: entryWith([(#""kind":"reversal""#, #""kind":"suspension""#)],
+            body: #"{"action":"suspend","basis":"politics","id":"S-1","proposed_at":"2026-11-02T09:00:00Z","reason":"r","scope":{"program":"water"}}"#)),
+        Refusal(name: "commitment of value 0", schema: "entry", document: entryWith([(#""kind":"reversal""#, #""kind":"commitment""#)],
+            body: #"{"amount":0,"category":"oversight_governance","currency":"MXN","date_signed":"2026-11-01","id":"C-1","municipality":"25006","procurement_method":"open","program":"water","proposed_at":"2026-11-02T09:00:00Z","reference":"","supplier":{"name":"S"},"title":"T"}"#)),
+        Refusal(name: "unknown procurement method", schema: "propose-input", document: #"{"amount":1,"category":"oversight_governance","currency":"MXN","date_signed":"2026-11-01","id":"C-1","municipality":"25006","procurement_method":"tender","program":"water","reference":"","supplier":{"name":"S"},"title":"T"}"#),
+        Refusal(name: "key name of 129 characters", schema: "key", document: key.replacingOccurrences(of: "shcp-ana", with: String(repeating: "a", count: 129))),
         Refusal(name: "approver of another institution", schema: "key", document: key.replacingOccurrences(of: "SHCP", with: "ASF")),
         Refusal(name: "name with capital", schema: "key", document: key.replacingOccurrences(of: "shcp-ana", with: "Shcp-ana")),
         Refusal(name: "non-canonical base64 key", schema: "key", document: key.replacingOccurrences(of: "AAA=", with: "AAB=")),
@@ -111,7 +122,10 @@ import Testing
     @Test func theValidBaseDocumentsPass() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        for (schema, doc) in [("entry", Self.entryWith()), ("key", Self.key), ("sealed-record", Self.sealed), ("propose-input", DemoLedger.d1), ("audit-report", Self.audit)] {
+        let witness = Self.key.replacingOccurrences(of: "shcp-ana", with: "witness.example.org/asf").replacingOccurrences(of: "SHCP", with: "ASF")
+            .replacingOccurrences(of: "approver", with: "witness")
+        for (schema, doc) in [("entry", Self.entryWith()), ("key", Self.key), ("key", witness), ("sealed-record", Self.sealed),
+                              ("propose-input", DemoLedger.d1), ("audit-report", Self.audit)] {
             try write("\(dir)/doc.json", doc)
             let o = try validate(schema, ["\(dir)/doc.json"])
             #expect(o.status == 0, "\(schema): \(o)")

@@ -132,6 +132,22 @@ extension JSONValue {
         #expect(show.status != 0 && show.stderr == "error [not_found]: id: no proposal with id X-1\n")
     }
 
+    /// v1.1 key names may carry '/': keygen writes one file inside --out whatever the name holds.
+    @Test func keygenWritesASlashedNameAsOneFile() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let o = try jhf("keygen", "--name", "witness.example.org/asf", "--role", "witness", "--institution", "ASF", "--out", dir)
+        #expect(o.status == 0 && o.stdout.contains(#""name":"witness.example.org/asf""#), "\(o)")
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/witness.example.org_asf.key"))
+        let sneaky = try jhf("keygen", "--name", "a/../../escaped", "--role", "witness", "--institution", "ASF", "--out", "\(dir)/inner")
+        try? FileManager.default.createDirectory(atPath: "\(dir)/inner", withIntermediateDirectories: true)
+        let again = try jhf("keygen", "--name", "a/../../escaped", "--role", "witness", "--institution", "ASF", "--out", "\(dir)/inner")
+        #expect(again.status == 0 && FileManager.default.fileExists(atPath: "\(dir)/inner/a_.._.._escaped.key"), "\(sneaky) \(again)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/escaped.key"))
+        let long = try jhf("keygen", "--name", String(repeating: "w", count: 129), "--role", "witness", "--institution", "ASF", "--out", dir)
+        #expect(long.status == 2 && long.stderr.contains("must match ^[a-z0-9][a-z0-9._/-]{0,127}$"), "\(long)")
+    }
+
     @Test func aScopeWithTwoMembersIsASchemaError() throws {
         let l = try DemoLedger.make()
         defer { l.remove() }

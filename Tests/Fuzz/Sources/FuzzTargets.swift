@@ -20,8 +20,10 @@ enum FuzzTargets {
     }
 
     /// The strict JSON parser: an accepted document re-parses from its canonical bytes to the
-    /// same value, and those bytes are canonical.
+    /// same value, and those bytes are canonical. Then the verifier's per-line work (entry and
+    /// body decoders of every kind, v1.1's included) on the same bytes, which must not crash.
     static func json(_ bytes: [UInt8]) {
+        _ = PreparedEntry(line: Line(bytes: bytes), position: 1)
         guard let value = try? JSONParser.parse(bytes) else { return }
         let canonical = value.canonicalBytes
         guard let again = try? JSONParser.parse(canonical) else { preconditionFailure("canonical bytes of an accepted document do not parse") }

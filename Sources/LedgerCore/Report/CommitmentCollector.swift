@@ -85,11 +85,10 @@ struct CommitmentCollector: Sendable {
         let rows = suspensions.filter { s in
             quarter.contains(s.committedAt) || (s.resumedAt.map { !quarter.isBefore($0) } ?? true)
         }.map { s -> AuditReport.SuspensionRow in
+            // Entries after the quarter are not observed, so a resume here lies in or before it.
             var s = s
-            let end = s.resumedAt.map { quarter.isAfter($0) ? quarter.end : $0 } ?? quarter.end
-            s.days = Self.days(from: String(s.committedAt.prefix(10)), to: String(end.prefix(10)))
-            s.inForceAtEnd = s.resumedAt.map { quarter.isAfter($0) } ?? true
-            if s.resumedAt.map({ quarter.isAfter($0) }) ?? false { (s.resumedBy, s.resumedSeq, s.resumedAt) = (nil, nil, nil) }
+            s.days = Self.days(from: String(s.committedAt.prefix(10)), to: String((s.resumedAt ?? quarter.end).prefix(10)))
+            s.inForceAtEnd = s.resumedAt == nil
             return s
         }
         return (paidOrder.map { paid[$0]! }, rows)

@@ -4,7 +4,7 @@ extension ReplayState {
     /// The commitment an entry names, or the R14 refusal: it must be an earlier commitment.
     func namedCommitment(_ id: String, by what: String) -> Result<CommitmentRecord, Refusal> {
         guard let r = ids[id] else { return .failure(Refusal("\(what) names commitment \(id), which is no earlier entry's id")) }
-        guard r.kind == .commitment, let index = r.commitment else {
+        guard let index = commitmentIndex(id) else {
             return .failure(Refusal("\(what) names commitment \(id), but \(id) is the \(r.kind.rawValue) at seq \(r.seq)"))
         }
         return .success(book.commitments[index])
@@ -82,8 +82,12 @@ extension ReplayState {
     }
 
     /// The commitment recorded under `id`, if it is a commitment.
-    public func commitment(_ id: String) -> CommitmentRecord? {
-        guard let r = ids[id], r.kind == .commitment, let index = r.commitment else { return nil }
-        return book.commitments[index]
+    public func commitment(_ id: String) -> CommitmentRecord? { commitmentIndex(id).map { book.commitments[$0] } }
+
+    /// The position in the commitment table of the commitment `id`; nil unless `id` is one (a
+    /// disbursement's record points at the commitment it paid under, which is not itself).
+    func commitmentIndex(_ id: String) -> Int? {
+        guard let r = ids[id], r.kind == .commitment else { return nil }
+        return r.commitment
     }
 }

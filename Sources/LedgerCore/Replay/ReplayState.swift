@@ -276,7 +276,7 @@ public struct ReplayState: Sendable {
             ids.insert(u.id, IDRecord(seq: seq, kind: .budgetUpdate, amount: 0, pair: nil, sealedDigest: nil))
         case .disbursement(let d):
             totals[d.pair, default: Totals()].disbursed += d.amount
-            let under = d.commitment.flatMap { ids[$0]?.commitment }
+            let under = d.commitment.flatMap(commitmentIndex)
             if let under { book.disbursed(under, d.amount) }
             ids.insert(d.id, IDRecord(seq: seq, kind: .disbursement, amount: d.amount, pair: d.pair, sealedDigest: d.sealedDigest,
                                       commitment: under))
@@ -292,7 +292,7 @@ public struct ReplayState: Sendable {
             ids.insert(c.id, IDRecord(seq: seq, kind: .commitment, amount: 0, pair: nil, sealedDigest: nil, commitment: index))
         case .amendment(let a):
             ids.insert(a.id, IDRecord(seq: seq, kind: .amendment, amount: 0, pair: nil, sealedDigest: nil))
-            if let index = ids[a.commitment]?.commitment { book.amend(index, to: a.amount, seq: seq) }
+            if let index = commitmentIndex(a.commitment) { book.amend(index, to: a.amount, seq: seq) }
         case .suspension(let s):
             ids.insert(s.id, IDRecord(seq: seq, kind: .suspension, amount: 0, pair: nil, sealedDigest: nil))
             book.apply(s, seq: seq)

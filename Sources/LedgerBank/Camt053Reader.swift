@@ -157,6 +157,10 @@ public final class Camt053Reader {
         text.removeAll(keepingCapacity: true)
         textLine = lineNumber
         switch name {
+        // A statement message is the Document's child, never nested in a statement or entry
+        // (which would reset the statement an open entry belongs to).
+        case "BkToCstmrStmt" where path.count != 2:
+            return fail("BkToCstmrStmt", "must be the Document's child; found inside \(path.dropLast().joined(separator: "/"))")
         case "Stmt" where ends("BkToCstmrStmt", "Stmt"):
             (stmtID, stmtCreated, stmtAccount, stmtCurrency, stmtLine) = (nil, nil, nil, nil, lineNumber)
         case "Ntry" where ends("Stmt", "Ntry"):
@@ -242,6 +246,9 @@ public final class Camt053Reader {
 
     /// Checks a finished entry and hands on its items (booked entries only).
     private func emit(_ e: Entry) throws {
+        guard let statementID = stmtID, let account = stmtAccount else {
+            throw LedgerError(.statement, field: "Ntry", "line \(e.line): the entry's statement has no Id and Acct")
+        }
         guard let status = e.status else { throw LedgerError(.statement, field: "Ntry/Sts", "line \(e.line): the entry has no status") }
         guard status == "BOOK" else { info.notBooked += 1; return }
         guard let amountText = e.amount else { throw LedgerError(.statement, field: "Ntry/Amt", "line \(e.line): the entry has no amount") }
@@ -271,13 +278,13 @@ public final class Camt053Reader {
             guard t.endToEndID != nil || bankRef != nil || e.entryRef != nil || remittance != nil else {
                 throw LedgerError(.statement, field: "Ntry", "line \(t.line): the item has no reference to match it by (EndToEndId, AcctSvcrRef, NtryRef or remittance information)")
             }
-            let key = keys.key(account: stmtAccount!, entryRef: e.bankRef ?? e.entryRef, detail: "\(d) \(e.reversal) \(t.bankRef ?? t.endToEndID ?? "#\(n)")",
+            let key = keys.key(account: account, entryRef: e.bankRef ?? e.entryRef, detail: "\(d) \(e.reversal) \(t.bankRef ?? t.endToEndID ?? "#\(n)")",
                                fields: [bookingDate, valueDate ?? "", d, "\(e.reversal)", "\(itemAmount)", currency, t.endToEndID ?? "", bankRef ?? "", remittance ?? ""])
             info.items += 1
             guard info.items <= Limits.statementItemsMax else {
                 throw LedgerError(.statement, field: "Ntry", "line \(t.line): more than \(Limits.statementItemsMax) items in one file")
             }
-            try onItem(BankItem(statementID: stmtID!, account: stmtAccount!, line: t.line, direction: direction, reversal: e.reversal,
+            try onItem(BankItem(statementID: statementID, account: account, line: t.line, direction: direction, reversal: e.reversal,
                                 amount: itemAmount, currency: currency, bookingDate: bookingDate, valueDate: valueDate,
                                 endToEndID: t.endToEndID, bankRef: bankRef, remittance: remittance,
                                 creditorAccount: t.creditorAccount, returnReason: t.returnReason, bookingKey: key))

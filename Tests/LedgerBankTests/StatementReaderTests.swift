@@ -83,6 +83,9 @@ struct StatementReaderTests {
         ("no status", "<Sts>BOOK</Sts>", "", "Ntry/Sts", "no status"),
         ("no statement id", "<Stmt><Id>S-1</Id>", "<Stmt>", "Ntry", "before its statement's Id"),
         ("no account", "<Acct><Id><Othr><Id>002010077777777771</Id></Othr></Id></Acct>", "", "Ntry", "before its statement's Id and Acct"),
+        ("a statement message inside an entry", "<AcctSvcrRef>B-1</AcctSvcrRef>",
+         "<BkToCstmrStmt><Stmt><Id>S-2</Id></Stmt></BkToCstmrStmt><AcctSvcrRef>B-1</AcctSvcrRef>", "BkToCstmrStmt",
+         "must be the Document's child; found inside Document/BkToCstmrStmt/Stmt/Ntry"),
         ("entity expansion refused", "<Document xmlns", "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Document xmlns", "", ""),
     ])
     func badStatementsAreRefusedWithElementAndLine(_ label: String, _ from: String, _ to: String, _ element: String, _ words: String) throws {

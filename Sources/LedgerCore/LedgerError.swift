@@ -38,5 +38,7 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case argument
         /// A bank statement breaks its format (the message names the element or column and line).
         case statement
+        /// A tlog-tiles resource (SPEC §11) does not have the shape its path and the tree size require.
+        case tiles
     }
 }

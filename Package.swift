@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "CSQLite"]),
         // Bank files on top of the store: pain.001 payment orders, camt.053 and CSV statements, reconciliation runs.
         .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore", "CLibXML2"]),
+        // Publishing for the public (SPEC §11): the log as C2SP tlog-tiles files, read from the store.
+        .target(name: "LedgerPublish", dependencies: ["LedgerCore", "LedgerStore"]),
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
             "LedgerCore", "LedgerStore", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
@@ -50,7 +52,7 @@ let package = Package(
         ]),
         // The `jhf` command implementations (a library so tests can drive them in-process).
         .target(name: "JHFCommands", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank",
+            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "LedgerPublish",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -71,6 +73,7 @@ let package = Package(
         // Test only: an SQLite VFS that simulates power loss (unsynced writes thrown away or torn).
         .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerPublish"]),
         .testTarget(name: "LedgerBankTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerBank"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerService", "CCrashVFS", .product(name: "HummingbirdTesting", package: "hummingbird"),

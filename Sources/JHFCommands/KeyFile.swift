@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerStore
 
 /// A secret key file (SPEC §3): the key's name, institution, role and 32-byte seed.
 struct KeyFile {
@@ -27,6 +28,13 @@ struct KeyFile {
         } catch let e as LedgerError {
             throw CLIFailure("error [key]: \(path): \(e.description)")
         }
+    }
+
+    /// The checkpoint signer in a `--log-key` file; refuses a key of another role.
+    static func logSigner(_ path: String) throws -> CheckpointSigner {
+        let file = try load(path)
+        guard file.role == .log else { throw CLIFailure("error [argument]: log-key: \(file.name) is not a log key (its role is \(file.role.rawValue)); checkpoints are signed by a log key") }
+        return CheckpointSigner(name: file.name, key: file.secretKey)
     }
 
     var keyObject: KeyObject {

@@ -39,9 +39,7 @@ struct Serve: AsyncParsableCommand {
         if settings.tokens.isEmpty { logger.warning("no access tokens configured: only public reads will succeed") }
         var signer: CheckpointSigner?
         if let logKey {
-            let file = try KeyFile.load(logKey)
-            guard file.role == .log else { throw CLIFailure("error [argument]: log-key: \(file.name) is a \(file.role.rawValue) key; checkpoints are signed by a log key") }
-            signer = CheckpointSigner(name: file.name, key: file.secretKey)
+            signer = try KeyFile.logSigner(logKey)
         } else {
             logger.warning("no --log-key: no checkpoints will be signed")
         }

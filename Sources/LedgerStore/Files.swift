@@ -69,7 +69,7 @@ public func writeAtomically(_ path: String, mode: mode_t, record: (_ place: () t
 }
 
 /// Makes a new name in a directory durable (a crash after a link or rename may otherwise lose it).
-func syncDirectory(of path: String) {
+public func syncDirectory(of path: String) {
     let directory = (path as NSString).deletingLastPathComponent
     let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { return }

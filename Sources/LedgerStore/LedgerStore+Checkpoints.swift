@@ -54,6 +54,14 @@ extension LedgerStore {
             .bind(.int(size), .blob(root.bytes), .blob(note.bytes), .text(now)).run()
     }
 
+    /// Signs a checkpoint of the whole chain now, in its own transaction (`jhf publish tiles
+    /// --log-key`); refuses a signer that is not an active log key. Nothing is signed when the
+    /// latest checkpoint already covers every entry.
+    public func signCheckpoint(_ signer: CheckpointSigner, now: String) throws(StoreError) {
+        try checkSigner(signer)
+        try db.writeTransaction { () throws(StoreError) in try signCheckpointLocked(signer, now: now) }
+    }
+
     /// The checkpoint of the largest size, if any was signed.
     public func latestCheckpoint() throws(StoreError) -> StoredCheckpoint? {
         try checkpointRow("SELECT size, root, note, signed_at FROM checkpoints ORDER BY size DESC LIMIT 1")

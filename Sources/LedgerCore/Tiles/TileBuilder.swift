@@ -12,7 +12,7 @@ public struct TileBuilder: Sendable {
     public init() {}
 
     /// Appends a leaf hash; `full` receives every tile this completes, lowest level first.
-    public mutating func append(_ leaf: Hash, full: (TileRef, [Hash]) throws -> Void) rethrows {
+    public mutating func append<E: Error>(_ leaf: Hash, full: (TileRef, [Hash]) throws(E) -> Void) throws(E) {
         size += 1
         var hash = leaf
         var level = 0

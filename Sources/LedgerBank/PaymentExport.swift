@@ -65,7 +65,7 @@ public enum PaymentExport {
                 if let r = d.payment.reversedBy { throw LedgerError(.argument, field: "ids", "\(id) is reversed (by \(r)); a reversed disbursement is never ordered") }
                 if let s = suspension(of: d) {
                     throw LedgerError(.argument, field: "ids", rule: .r15,
-                                      "\(id) names \(s.scope), which is suspended (\(s.id) at seq \(s.seq), \(s.basis.rawValue)); it is not ordered while the suspension lasts")
+                                      "\(id) names \(s.scope), which is suspended (\(s)); it is not ordered while the suspension lasts")
                 }
                 chosen.append(d)
             }

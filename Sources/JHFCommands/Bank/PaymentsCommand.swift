@@ -54,7 +54,7 @@ struct PaymentsExport: ParsableCommand {
         for (id, files) in r.alreadyOrdered { Console.error("skipped: \(id) already ordered in \(files.joined(separator: ", "))") }
         if !r.reversed.isEmpty { Console.error("skipped: \(r.reversed.count) reversed disbursement(s): \(r.reversed.joined(separator: ", "))") }
         for (id, s) in r.suspended {
-            Console.error(DisplayText.escaped("held: \(id) is not ordered: \(s.scope) is suspended (\(s.id) at seq \(s.seq), \(s.basis.rawValue)); it can be ordered once resumed"))
+            Console.error(DisplayText.escaped("held: \(id) is not ordered: \(s.scope) is suspended (\(s)); it can be ordered once resumed"))
         }
         guard let messageID = r.messageID else {
             Console.out("nothing to order: no committed, unreversed disbursement left to order; no file written")

@@ -22,11 +22,14 @@ public struct CommitmentRecord: Sendable, Equatable {
 }
 
 /// An active suspension: the entry that suspended the scope, and why.
-public struct ActiveSuspension: Sendable, Equatable {
+public struct ActiveSuspension: Sendable, Equatable, CustomStringConvertible {
     public let scope: SuspensionScope
     public let id: String
     public let seq: Int64
     public let basis: SuspensionBasis
+
+    /// `S-1 at seq 3, human_rights`: which entry suspended the scope, as refusals name it.
+    public var description: String { "\(id) at seq \(seq), \(basis.rawValue)" }
 
     public var json: JSONValue {
         .object(["scope": scope.json, "id": .string(id), "seq": .integer(seq), "basis": .string(basis.rawValue)])

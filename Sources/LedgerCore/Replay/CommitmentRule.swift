@@ -37,15 +37,20 @@ extension ReplayState {
             }
         }
         if let s = book.blocking(program: d.program, municipality: d.municipality, commitment: d.commitment) {
-            fail(.r15, "\(s.scope) is suspended (suspension \(s.id) at seq \(s.seq), \(s.basis.rawValue)); no disbursement may name it")
+            fail(.r15, Self.blocked(by: s, what: "disbursement"))
         }
     }
 
     /// R15 for a new commitment: its programme and municipality must not be suspended.
     func checkCommitmentRules(_ c: CommitmentBody, fail: (Rule, String) -> Void) {
         if let s = book.blocking(program: c.program, municipality: c.municipality, commitment: nil) {
-            fail(.r15, "\(s.scope) is suspended (suspension \(s.id) at seq \(s.seq), \(s.basis.rawValue)); no commitment may name it")
+            fail(.r15, Self.blocked(by: s, what: "commitment"))
         }
+    }
+
+    /// The R15 message for an entry of kind `what` that names a suspended scope.
+    static func blocked(by s: ActiveSuspension, what: String) -> String {
+        "\(s.scope) is suspended (suspension \(s)); no \(what) may name it"
     }
 
     /// R14 for an amendment: an earlier, not terminated commitment, and not below what is paid under it.

@@ -9,8 +9,9 @@ struct CheckpointCommand: ParsableCommand {
                                                     subcommands: [Cosign.self])
 }
 
-/// `jhf checkpoint cosign`: a witness (ASF, GAO, JOB) or an approver adds its signature line
-/// to the latest checkpoint, after proving it consistent with the last one it cosigned.
+/// `jhf checkpoint cosign`: a witness (ASF, GAO, JOB) or an approver adds its tlog-cosignature/v1
+/// line (SPEC §12) to the latest checkpoint, after proving it consistent with the last one it
+/// cosigned.
 struct Cosign: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cosign the latest checkpoint, after checking that it extends the last checkpoint this key cosigned.",
@@ -92,7 +93,7 @@ struct Cosign: ParsableCommand {
             }
             since = " (consistent with the checkpoint of \(old.size) entries you cosigned before)"
         }
-        let line = SignedNote.sign(text, name: file.name, key: file.secretKey)
+        let line = Cosignature.sign(text, name: file.name, key: file.secretKey, timestamp: UInt64(max(0, Date().timeIntervalSince1970)))
         let added = try ledger.submit(new.size, line, file)
         guard FileManager.default.createFile(atPath: statePath, contents: Data(text)) else {
             throw CLIFailure("error [io]: state: cannot write \(statePath)", status: ExitStatus.storage)

@@ -14,12 +14,13 @@ enum LedgerReplay {
 
     /// The verifier after every entry (and, for a database or bundle, every sealed record) was fed.
     static func run(db: String?, bundle: String?, remote: RemoteOptions, jobs: Int, pinned: Hash?, since: [UInt8]?,
-                    audit: AuditCollector? = nil, progress: ProgressLine? = nil) throws -> Verifier {
+                    witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil, progress: ProgressLine? = nil) throws -> Verifier {
         defer { progress?.finish() }
         let report = progress?.callback
         if remote.server != nil, let client = try remote.client(db: nil) {
             // The entries are downloaded and replayed here: the service is not trusted to judge itself.
-            var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned, checkpoint: try client.latestCheckpoint(), since: since, audit: audit)
+            var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned, checkpoint: try client.latestCheckpoint(), since: since,
+                                    witnessPolicy: witnessPolicy, audit: audit)
             var total: Int64?
             if report != nil, case .object(let o) = try client.get("/v1/ledger").json, case .integer(let n)? = o["size"] { total = n }
             var batch: [Line] = []
@@ -38,8 +39,10 @@ enum LedgerReplay {
             return verifier
         }
         return try guarded {
-            if let db { return try Bundle.replay(database: db, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit, progress: report) }
-            return try Bundle.replay(directory: bundle!, jobs: jobs, pinnedGenesis: pinned, since: since, audit: audit, progress: report)
+            if let db {
+                return try Bundle.replay(database: db, jobs: jobs, pinnedGenesis: pinned, since: since, witnessPolicy: witnessPolicy, audit: audit, progress: report)
+            }
+            return try Bundle.replay(directory: bundle!, jobs: jobs, pinnedGenesis: pinned, since: since, witnessPolicy: witnessPolicy, audit: audit, progress: report)
         }
     }
 
@@ -48,6 +51,11 @@ enum LedgerReplay {
         try text.map { g in
             do { return try Hash(hex: g) } catch { throw CLIFailure("error [schema]: genesis: must be 64 lowercase hex digits") }
         }
+    }
+
+    /// `--witness-policy`: `<k> of <INSTITUTION>,…` (SPEC §12).
+    static func witnessPolicy(_ text: String?) throws -> WitnessPolicy? {
+        try text.map { t in try guarded { try WitnessPolicy(text: t) } }
     }
 
     /// `--since`: an earlier checkpoint note's bytes (R12).

@@ -66,27 +66,36 @@ struct VerifyProof: ParsableCommand {
 
     @Argument(help: "The proof file.") var file: String
     @Option(help: "JSON file: the ledger's key objects; the log keys among them must have signed the checkpoint.") var keys: String
+    @Option(name: .customLong("witness-policy"), help: "Cosignatures the checkpoint must carry, e.g. \"2 of ASF,GAO,JOB\", by the witness and approver keys in KEYS.json (rule R12).")
+    var witnessPolicy: String?
 
     /// The log keys in a published key list (a JSON array of key objects), as note verifier keys.
     static func logKeys(_ path: String) throws -> [NoteVerifierKey] {
-        guard case .array(let items) = try Files.readJSON(path, field: "keys") else { throw CLIFailure("error [schema]: keys: must be a JSON array of key objects") }
-        return try guarded { () throws -> [NoteVerifierKey] in
-            try items.enumerated().map { try KeyObject(json: $1, path: "keys[\($0)]") }.filter { $0.role == .log }
-                .map { try NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
+        try guarded { () throws -> [NoteVerifierKey] in
+            try keyObjects(path).filter { $0.role == .log }.map { try NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
         }
+    }
+
+    /// The key objects of a published key list.
+    static func keyObjects(_ path: String) throws -> [KeyObject] {
+        guard case .array(let items) = try Files.readJSON(path, field: "keys") else { throw CLIFailure("error [schema]: keys: must be a JSON array of key objects") }
+        return try guarded { try items.enumerated().map { try KeyObject(json: $1, path: "keys[\($0)]") } }
     }
 
     func run() throws {
         let json = try Files.readJSON(file, field: "proof")
         let logKeys = try VerifyProof.logKeys(keys)
+        let cosigners = CosignerKey.cosigners(try VerifyProof.keyObjects(keys))
+        let policy = try LedgerReplay.witnessPolicy(witnessPolicy)
         let verified: EntryProof.Verified
         do {
-            verified = try EntryProof(json: json).verify(logKeys: logKeys)
+            verified = try EntryProof(json: json).verify(logKeys: logKeys, cosigners: cosigners, policy: policy)
         } catch {
             Console.out("INVALID: \(DisplayText.escaped(error.description))")
             throw ExitCode(ExitStatus.verificationFailed)
         }
         Console.out(DisplayText.escaped("VALID: \(verified.kind) \(verified.id ?? "genesis") is entry \(verified.seq) of ledger \(verified.ledgerID); "
-                    + "checkpoint of \(verified.treeSize) entries signed by \(verified.signedBy.joined(separator: ", "))"))
+                    + "checkpoint of \(verified.treeSize) entries signed by \(verified.signedBy.joined(separator: ", "))"
+                    + (verified.cosignedBy.isEmpty ? "" : ", cosigned by \(verified.cosignedBy.map(\.name).joined(separator: ", "))")))
     }
 }

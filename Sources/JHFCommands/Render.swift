@@ -85,6 +85,10 @@ enum Render {
         if let c = r.checkpoint {
             let signers = c.logSignatures.isEmpty ? "no valid log-key signature" : "signed by \(c.logSignatures.joined(separator: ", "))"
             lines.append("checkpoint:   \(c.size) entries, root \(c.root.hex), \(signers)\(c.otherSignatures > 0 ? " (+\(c.otherSignatures) other signature lines)" : "")")
+            if !c.cosignatures.isEmpty || c.policy != nil {
+                let who = c.cosignatures.map { "\($0.name) (\($0.institution))" }.joined(separator: ", ")
+                lines.append("cosigned by:  \(who.isEmpty ? "nobody" : who)\(c.policy.map { "; witness policy \($0)" } ?? "")")
+            }
         }
         if !r.totals.isEmpty {
             lines.append("totals:")

@@ -12,6 +12,8 @@ struct Verify: ParsableCommand {
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Pinned genesis entry_hash (64 hex digits), published out of band (rule R13).") var genesis: String?
     @Option(help: "An earlier checkpoint note you kept: the entries it covered must be unchanged (rule R12).") var since: String?
+    @Option(name: .customLong("witness-policy"), help: "Cosignatures the checkpoint must carry, e.g. \"2 of ASF,GAO,JOB\": valid tlog-cosignatures by at least k distinct institutions of the list (rule R12).")
+    var witnessPolicy: String?
     @Flag(help: "Print the report as JSON (Schemas/verify-report.schema.json).") var json = false
     @Option(help: "Threads for parsing and signature checks (1–64).") var jobs: Int = 1
     @OptionGroup var progress: ProgressOptions
@@ -24,7 +26,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         var verifier = try LedgerReplay.run(db: db, bundle: bundle, remote: remote, jobs: jobs,
                                             pinned: try LedgerReplay.pinnedGenesis(genesis), since: try LedgerReplay.earlierCheckpoint(since),
-                                            progress: ProgressLine("verifying", options: progress))
+                                            witnessPolicy: try LedgerReplay.witnessPolicy(witnessPolicy), progress: ProgressLine("verifying", options: progress))
         try finish(verifier.finish())
     }
 

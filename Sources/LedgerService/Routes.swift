@@ -106,16 +106,24 @@ public struct Routes: Sendable {
     }
 
     /// `POST /v1/checkpoints/{size}/cosignatures` `{"key", "signature"}`: a witness or approver key of
-    /// the ledger adds its signature line (the Ed25519 signature over the checkpoint text). The
-    /// witness's own tool checks consistency with what it cosigned before; the service checks
-    /// the signature and that the key is one of the ledger's. 201 when added, 200 if already there.
+    /// the ledger adds its tlog-cosignature/v1 line; `signature` is base64(timestamp ‖ Ed25519
+    /// signature), the line's bytes after the key ID (SPEC §12). The witness's own tool checks
+    /// consistency with what it cosigned before; the service checks the cosignature and that
+    /// the key is one of the ledger's. 201 when added, 200 if already there.
     func cosign(_ request: Request, _ context: some RequestContext) async throws -> Response {
         _ = try access.require(request, [.witness, .officer], to: "cosigning a checkpoint")
         let size = try Self.size(context)
-        let (key, signature) = try await keyAndSignature(request)
+        let r = try await requestObject(request, fields: ["key", "signature"])
+        let (key, timestamped) = try field { () throws(LedgerError) in
+            let key = try r.string("key", FieldRules.keyName)
+            guard let bytes = Base64.decode(try r.string("signature")), bytes.count == Cosignature.signatureBytes else {
+                throw r.fail("signature", "must be base64 of \(Cosignature.signatureBytes) bytes: a tlog-cosignature/v1 timestamp (8) and Ed25519 signature (64)")
+            }
+            return (key, bytes)
+        }
         let (added, lines) = try await store { s throws(StoreError) in
             // On the store's thread, between group commits: a rare write outside the batch path.
-            let added = try s.cosign(size: size, keyName: key, signature: signature)
+            let added = try s.cosign(size: size, keyName: key, timestamped: timestamped)
             let note = try s.checkpoint(size: size).map { c throws(StoreError) in
                 do throws(LedgerError) { return try SignedNote(parsing: c.note).signatures.count } catch { throw StoreError(.corrupt, error.message) }
             }

@@ -74,14 +74,14 @@ public enum Bundle {
     /// Replays an export directory into a verifier (with `audit`, gathering a report) and
     /// returns it unfinished, so the caller can take both the verdict and the report.
     /// `progress` is called after each batch (the fraction is of `entries.jsonl`'s bytes).
-    public static func replay(directory: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
+    public static func replay(directory: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil, witnessPolicy: WitnessPolicy? = nil,
                               audit: AuditCollector? = nil, progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
         let entriesPath = "\(directory)/\(entriesFile)"
         guard FileManager.default.fileExists(atPath: entriesPath) else {
             throw StoreError(.io, field: "bundle", "\(entriesPath) does not exist")
         }
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: try readCheckpoint("\(directory)/\(checkpointFile)"),
-                                since: since, audit: audit)
+                                since: since, witnessPolicy: witnessPolicy, audit: audit)
         let reader = try LineReader(path: entriesPath)
         let size = (try? FileManager.default.attributesOfItem(atPath: entriesPath)[.size] as? Int64) ?? nil
         var done: Int64 = 0
@@ -129,7 +129,7 @@ public enum Bundle {
     }
 
     /// Replays a database as `verify(database:)` does into a verifier, returned unfinished.
-    public static func replay(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
+    public static func replay(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil, witnessPolicy: WitnessPolicy? = nil,
                               audit: AuditCollector? = nil, progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
         let db = try SQLiteConnection(path: path, readOnly: true)
@@ -139,7 +139,7 @@ public enum Bundle {
             if try s.step() { latest = s.blob(0) }
             s.reset()
         }
-        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: latest, since: since, audit: audit)
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: latest, since: since, witnessPolicy: witnessPolicy, audit: audit)
         let total = Int64(try db.scalarText("SELECT count(*) FROM entries") ?? "0") ?? 0
         let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries ORDER BY seq")
         var batch: [Line] = []

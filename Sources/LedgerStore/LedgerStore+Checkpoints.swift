@@ -82,29 +82,30 @@ extension LedgerStore {
 }
 
 extension LedgerStore {
-    /// Adds a cosignature line to the stored checkpoint of `size` entries (a witness's or an
-    /// approver's). A line from the same key (name and key ID) already there changes nothing.
-    /// The line must verify over the checkpoint text with `publicKey`.
-    /// A cosignature by a key of the ledger itself (the service's path): `keyName` must be an
-    /// active witness or approver key; the line is built with its key ID. Returns false if
-    /// that key had already cosigned this checkpoint.
-    public func cosign(size: Int64, keyName: String, signature: Signature) throws(StoreError) -> Bool {
+    /// Adds a tlog-cosignature/v1 line (SPEC §12) by a key of the ledger itself (the service's
+    /// path): `keyName` must be an active witness or approver key, and `timestamped` is the
+    /// timestamp and signature (72 bytes). Returns false if that key had already cosigned.
+    public func cosign(size: Int64, keyName: String, timestamped: [UInt8]) throws(StoreError) -> Bool {
         guard let key = state.activeKey(keyName), key.role == .witness || key.role == .approver else {
             throw StoreError(.refused, field: "key", "\(keyName) is not an active witness or approver key of this ledger")
         }
-        let line = SignedNote.SignatureLine(keyName: keyName, keyID: SignedNote.keyID(name: keyName, publicKey: key.publicKey), signature: signature.bytes)
+        let line = SignedNote.SignatureLine(keyName: keyName, keyID: Cosignature.keyID(name: keyName, publicKey: key.publicKey), signature: timestamped)
         return try cosign(size: size, line: line, publicKey: key.publicKey)
     }
 
+    /// Adds the cosignature line `line` (a witness's or an approver's) to the stored checkpoint of
+    /// `size` entries. It must be a valid tlog-cosignature/v1 by `publicKey` over the checkpoint
+    /// text. A line from the same key (name and key ID) already there changes nothing: false.
     public func cosign(size: Int64, line: SignedNote.SignatureLine, publicKey: PublicKey) throws(StoreError) -> Bool {
         try db.writeTransaction { () throws(StoreError) -> Bool in
             guard let c = try checkpoint(size: size) else { throw StoreError(.notFound, field: "size", "no checkpoint was signed for size \(size)") }
             let note: SignedNote
             do throws(LedgerError) { note = try SignedNote(parsing: c.note) } catch { throw StoreError(.corrupt, "stored checkpoint \(size) is not a note: \(error.message)") }
-            let key: NoteVerifierKey
-            do throws(LedgerError) { key = try NoteVerifierKey(name: line.keyName, publicKey: publicKey) } catch { throw StoreError(.invalid, field: "key", error.message) }
-            guard SignedNote(text: note.text, signatures: [line]).verify(keys: [key]).isValid else {
-                throw StoreError(.invalid, field: "signature", "the cosignature does not verify over checkpoint \(size)")
+            guard SignedNote.isValidKeyName(line.keyName), line.keyID == Cosignature.keyID(name: line.keyName, publicKey: publicKey) else {
+                throw StoreError(.invalid, field: "key", "the line's key ID is not the tlog-cosignature/v1 key ID of \(line.keyName.prefix(80))")
+            }
+            guard Cosignature.isValid(line, over: note.text, publicKey: publicKey) else {
+                throw StoreError(.invalid, field: "signature", "is not a valid tlog-cosignature/v1 (timestamp and Ed25519 signature) over checkpoint \(size)")
             }
             if note.signatures.contains(where: { $0.keyName.utf8.elementsEqual(line.keyName.utf8) && $0.keyID == line.keyID }) { return false }
             guard note.signatures.count < Limits.noteSignaturesMax else {

@@ -189,9 +189,23 @@ import Testing
         try Self.signCheckpoint(l)
         #expect(try jhf(cosign).stdout == "cosigned the checkpoint of 4 entries as demo-usaid-ben\n")
         #expect(try jhf(cosign).stdout == "the checkpoint of 4 entries already carries demo-usaid-ben's cosignature\n")
-        // The cosigned checkpoint still verifies; the cosignature is one of the other lines.
+        // The cosigned checkpoint still verifies and reports the tlog-cosignature/v1 line.
         let report = try jhf("verify", "--db", l.db, "--json")
-        #expect(report.status == 0 && report.stdout.contains(#""log_signatures":["demo-job-log"],"origin":"jhf-ledger/jhf.cli.test","other_signatures":1"#), "\(report)")
+        #expect(report.status == 0 && report.stdout.contains(#""cosignatures":[{"institution":"USAID","name":"demo-usaid-ben","timestamp":"#)
+                && report.stdout.contains(#""log_signatures":["demo-job-log"],"origin":"jhf-ledger/jhf.cli.test","other_signatures":0"#), "\(report)")
+        #expect(try jhf("verify", "--db", l.db, "--witness-policy", "1 of USAID").status == 0)
+        let short = try jhf("verify", "--db", l.db, "--witness-policy", "2 of SHCP,USAID")
+        #expect(short.status == 1 && short.stdout.contains("seq 3 R12 checkpoint: the checkpoint does not meet the witness policy '2 of SHCP,USAID': valid cosignatures by 1 (USAID)"), "\(short)")
+        // A proof of inclusion carries the cosigned checkpoint; verify-proof applies the policy too.
+        let proofFile = "\(l.dir)/proof.json"
+        _ = try jhf("proof", "--db", l.db, "--id", "D-2", "--out", proofFile)
+        let registry = Repo.path("Keys.example/registry.json")
+        #expect(try jhf("verify-proof", proofFile, "--keys", registry, "--witness-policy", "1 of USAID").stdout
+                == "VALID: disbursement D-2 is entry 2 of ledger jhf.cli.test; checkpoint of 4 entries signed by demo-job-log, cosigned by demo-usaid-ben\n")
+        let unmet = try jhf("verify-proof", proofFile, "--keys", registry, "--witness-policy", "1 of SHCP")
+        #expect(unmet.status == 1 && unmet.stdout == "INVALID: R12 checkpoint: the checkpoint does not meet the witness policy '1 of SHCP': valid cosignatures by none of those institutions\n", "\(unmet)")
+        let malformed = try jhf("verify-proof", proofFile, "--keys", registry, "--witness-policy", "1 of")
+        #expect(malformed.status == 2 && malformed.stderr == "error [schema]: witness_policy: must be '<k> of <INSTITUTION>,<INSTITUTION>,…', e.g. '2 of ASF,GAO,JOB'\n", "\(malformed)")
         // The witness remembers what it cosigned: a checkpoint of the same size with another root is refused.
         let statePath = l.key("demo-usaid-ben") + ".cosigned"
         let kept = try read(statePath)
@@ -308,7 +322,7 @@ import Testing
         ErrorCase(name: "missing bundle", arguments: { l in ["verify", "--bundle", "\(l.dir)/nothing"] },
                   status: 3, stderr: { l in "error [io]: bundle: \(l.dir)/nothing/entries.jsonl does not exist\n" }),
         ErrorCase(name: "both --db and --bundle", arguments: { l in ["verify", "--db", l.db, "--bundle", l.dir] }, status: 2, stderr: { _ in
-            "Error: give exactly one of --db, --bundle or --server\nUsage: jhf verify [--db <db>] [--bundle <bundle>] [--server <server>] [--token-file <token-file>] [--genesis <genesis>] [--since <since>] [--json] [--jobs <jobs>] [--quiet]\n  See 'jhf verify --help' for more information.\n"
+            "Error: give exactly one of --db, --bundle or --server\nUsage: jhf verify [--db <db>] [--bundle <bundle>] [--server <server>] [--token-file <token-file>] [--genesis <genesis>] [--since <since>] [--witness-policy <witness-policy>] [--json] [--jobs <jobs>] [--quiet]\n  See 'jhf verify --help' for more information.\n"
         }),
     ]
 

@@ -139,9 +139,9 @@ import Testing
             _ = try await h.approve(c, id, key: "svc-usaid-a", message: message)
             let note = try SignedNote(parsing: try await h.call(c, .get, "/v1/checkpoint", route: "/v1/checkpoint").body)
             func cosign(_ key: String, signer: String? = nil, size: Int = 2, text: [UInt8]? = nil, token: Role? = .witness) async throws -> Exchange {
-                let signature = LedgerBuilder.testKey(signer ?? key).sign(text ?? note.text)
+                let line = Cosignature.sign(text ?? note.text, name: key, key: LedgerBuilder.testKey(signer ?? key), timestamp: 1_790_000_000)
                 return try await h.call(c, .post, "/v1/checkpoints/\(size)/cosignatures", route: "/v1/checkpoints/{size}/cosignatures", token: token,
-                                        json: .object(["key": .string(key), "signature": .string(signature.base64)]))
+                                        json: .object(["key": .string(key), "signature": .string(Base64.encode(line.signature))]))
             }
             let added = try await cosign("svc-asf-witness")
             #expect(added.status == 201 && added["added"] == .bool(true) && added["signature_lines"] == .integer(2), "\(added.text)")
@@ -151,8 +151,8 @@ import Testing
             #expect(try await cosign("svc-usaid-b", token: .officer).status == 201)
             let served = try SignedNote(parsing: try await h.call(c, .get, "/v1/checkpoints/2", route: "/v1/checkpoints/{size}").body)
             #expect(served.text == note.text && served.signatures.map(\.keyName) == ["svc-job-log", "svc-asf-witness", "svc-usaid-b"])
-            let keys = [try NoteVerifierKey(name: "svc-asf-witness", publicKey: LedgerBuilder.testKey("svc-asf-witness").publicKey)]
-            #expect(served.verify(keys: keys).verified == ["svc-asf-witness"])
+            let keys = [CosignerKey(name: "svc-asf-witness", institution: "ASF", publicKey: LedgerBuilder.testKey("svc-asf-witness").publicKey)]
+            #expect(served.checkCosignatures(keys: keys) == .init(valid: [.init(name: "svc-asf-witness", institution: "ASF", timestamp: 1_790_000_000)]))
 
             // Refusals: each names its field, and the note is unchanged.
             let refusals: [(Exchange, Int, String)] = [
@@ -167,9 +167,13 @@ import Testing
             for (r, status, field) in refusals {
                 #expect(r.status == status && r["field"] == .string(field), "\(r.status) \(r.text)")
             }
-            let bad = try await h.call(c, .post, "/v1/checkpoints/2/cosignatures", route: "/v1/checkpoints/{size}/cosignatures", token: .witness,
-                                       json: .object(["key": .string("svc-asf-witness"), "signature": .string("AAAA")]))
-            #expect(bad.status == 422 && bad["field"] == .string("signature"))
+            // Not the 72 bytes of a cosignature: too short, or a bare type-0x01 signature as before v1.1.
+            let plain = LedgerBuilder.testKey("svc-asf-witness").sign(note.text).base64
+            for text in ["AAAA", plain] {
+                let bad = try await h.call(c, .post, "/v1/checkpoints/2/cosignatures", route: "/v1/checkpoints/{size}/cosignatures", token: .witness,
+                                           json: .object(["key": .string("svc-asf-witness"), "signature": .string(text)]))
+                #expect(bad.status == 422 && bad["field"] == .string("signature"))
+            }
             #expect(try await h.call(c, .get, "/v1/checkpoints/2", route: "/v1/checkpoints/{size}").body == served.bytes)
         }
         try h.checkOpenAPI()

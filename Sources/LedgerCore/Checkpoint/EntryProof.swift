@@ -39,12 +39,15 @@ public struct EntryProof: Equatable, Sendable {
         public let kind: String
         public let treeSize: Int64
         public let signedBy: [String]
+        /// Valid cosignatures by the given witness and approver keys.
+        public let cosignedBy: [SignedNote.Cosigned]
     }
 
     /// Checks the proof against `logKeys` (the ledger's log keys, as published): the entry's
     /// position and ledger match the checkpoint's, the path leads to its root, and a log key
-    /// signed it.
-    public func verify(logKeys: [NoteVerifierKey]) throws(LedgerError) -> Verified {
+    /// signed it; every cosignature line by one of `cosigners` verifies, and `policy`, when
+    /// given, is met (R12, SPEC §12).
+    public func verify(logKeys: [NoteVerifierKey], cosigners: [CosignerKey] = [], policy: WitnessPolicy? = nil) throws(LedgerError) -> Verified {
         let note = try SignedNote(parsing: checkpoint)
         let c = try Checkpoint(text: note.text)
         let r = try FieldReader(try JSONParser.parse(entry), path: "entry", fields: ["approvals", "body", "committed_at", "kind", "ledger_id", "prev_hash", "seq"])
@@ -69,6 +72,13 @@ public struct EntryProof: Equatable, Sendable {
                               v.invalid.isEmpty ? "no signature by a given log key (\(logKeys.map(\.name).joined(separator: ", ")))"
                                                 : "the signature by \(v.invalid.joined(separator: ", ")) does not verify")
         }
-        return Verified(ledgerID: ledgerID, seq: seq, id: id, kind: kind, treeSize: c.size, signedBy: v.verified)
+        let cosigned = note.checkCosignatures(keys: cosigners)
+        if !cosigned.invalid.isEmpty {
+            throw LedgerError(.crypto, field: "checkpoint", rule: .r12, "the cosignature by \(cosigned.invalid.joined(separator: ", ")) does not verify")
+        }
+        if let shortfall = policy?.shortfall(cosigned, what: "the checkpoint") {
+            throw LedgerError(.crypto, field: "checkpoint", rule: .r12, shortfall)
+        }
+        return Verified(ledgerID: ledgerID, seq: seq, id: id, kind: kind, treeSize: c.size, signedBy: v.verified, cosignedBy: cosigned.valid)
     }
 }

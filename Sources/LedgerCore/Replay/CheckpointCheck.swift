@@ -1,5 +1,7 @@
 /// Rule R12 for one checkpoint given with an export: its origin, size and root must match
-/// the entries, and a log key active at entry `size - 1` must have signed it.
+/// the entries, a log key active at entry `size - 1` must have signed it, every cosignature
+/// line by a witness or approver key active there must verify (SPEC §12), and a witness
+/// policy, when one is given, must be met.
 ///
 /// The verifier feeds it every entry hash in order; it keeps only the Merkle frontier, so
 /// the check costs O(log n) memory whatever the ledger's size.
@@ -11,14 +13,17 @@ struct CheckpointCheck {
     let earlier: Bool
     let note: SignedNote?
     let checkpoint: Checkpoint?
+    /// The witness policy the cosignatures must meet, if any.
+    let policy: WitnessPolicy?
     /// Failures found in the note itself (before any entry is seen).
     private(set) var early: [Failure] = []
     private(set) var frontier = MerkleFrontier()
-    /// The root of the first `checkpoint.size` entries and the log keys in force after entry `size - 1`.
-    private var atSize: (root: Hash, logKeys: [NoteVerifierKey])?
+    /// The root of the first `checkpoint.size` entries and the log and cosigner keys in force
+    /// after entry `size - 1`.
+    private var atSize: (root: Hash, logKeys: [NoteVerifierKey], cosigners: [CosignerKey])?
 
-    init(noteBytes: [UInt8], earlier: Bool = false) {
-        self.earlier = earlier
+    init(noteBytes: [UInt8], earlier: Bool = false, policy: WitnessPolicy? = nil) {
+        (self.earlier, self.policy) = (earlier, policy)
         what = earlier ? "the earlier checkpoint (--since)" : "the checkpoint"
         let what = self.what
         func fail(_ message: String) -> Failure { Failure(seq: nil, rule: .r12, message: message) }
@@ -35,9 +40,9 @@ struct CheckpointCheck {
     mutating func add(_ entryHash: Hash, state: ReplayState) {
         frontier.append(entryHash)
         guard let checkpoint, frontier.size == checkpoint.size else { return }
-        let logKeys = state.keyOrder.compactMap { state.activeKey($0) }.filter { $0.role == .log }
-            .compactMap { try? NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
-        atSize = (frontier.root, logKeys)
+        let active = state.keyOrder.compactMap { state.activeKey($0) }
+        let logKeys = active.filter { $0.role == .log }.compactMap { try? NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
+        atSize = (frontier.root, logKeys, CosignerKey.cosigners(active))
     }
 
     /// The failures, once every entry has been added.
@@ -63,6 +68,11 @@ struct CheckpointCheck {
             let names = atSize.logKeys.map(\.name).joined(separator: ", ")
             out.append(Failure(seq: seq, rule: .r12, message: "\(what) carries no signature of a log key active at entry \(checkpoint.size - 1) (\(names.isEmpty ? "none is active" : names))"))
         }
+        let cosigned = note.checkCosignatures(keys: atSize.cosigners)
+        if !cosigned.invalid.isEmpty {
+            out.append(Failure(seq: seq, rule: .r12, message: "\(what)'s cosignature by \(cosigned.invalid.joined(separator: ", ")) does not verify"))
+        }
+        if let shortfall = policy?.shortfall(cosigned, what: what) { out.append(Failure(seq: seq, rule: .r12, message: shortfall)) }
         return out
     }
 
@@ -70,7 +80,9 @@ struct CheckpointCheck {
     var summary: VerifyReport.CheckpointSummary? {
         guard let checkpoint, let note else { return nil }
         let verified = atSize.map { note.verify(keys: $0.logKeys).verified } ?? []
+        let cosigned = atSize.map { note.checkCosignatures(keys: $0.cosigners).valid } ?? []
         return VerifyReport.CheckpointSummary(origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root,
-                                              logSignatures: verified, otherSignatures: note.signatures.count - verified.count)
+                                              logSignatures: verified, cosignatures: cosigned, policy: policy,
+                                              otherSignatures: note.signatures.count - verified.count - cosigned.count)
     }
 }

@@ -14,6 +14,8 @@ public struct Verifier {
     private var lastSealedSeq: Int64 = -1
     /// R12, when the export carries a checkpoint.
     private var checkpoint: CheckpointCheck?
+    /// The witness policy the checkpoint must meet, if one was given.
+    private let witnessPolicy: WitnessPolicy?
     /// R12 for an earlier checkpoint the auditor kept: the ledger must only have grown since.
     private var since: CheckpointCheck?
     /// The Merkle tree over the entries replayed so far (SPEC §7).
@@ -22,12 +24,15 @@ public struct Verifier {
     public private(set) var audit: AuditCollector?
 
     /// `checkpoint` is the export's checkpoint note, when it has one; `since` an earlier checkpoint
-    /// the auditor kept, which the entries must still match (both R12).
-    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil, since: [UInt8]? = nil, audit: AuditCollector? = nil) {
+    /// the auditor kept, which the entries must still match (both R12). With `witnessPolicy`, the
+    /// checkpoint's cosignatures must meet it (R12; without a checkpoint, that fails too).
+    public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil, since: [UInt8]? = nil,
+                witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil) {
         self.jobs = min(max(1, jobs), Limits.verifyJobsMax)
         self.audit = audit
         self.pinnedGenesis = pinnedGenesis
-        self.checkpoint = checkpoint.map { CheckpointCheck(noteBytes: $0) }
+        self.witnessPolicy = witnessPolicy
+        self.checkpoint = checkpoint.map { CheckpointCheck(noteBytes: $0, policy: witnessPolicy) }
         self.since = since.map { CheckpointCheck(noteBytes: $0, earlier: true) }
     }
 
@@ -140,6 +145,9 @@ public struct Verifier {
             record([Failure(seq: 0, rule: .r13, message: "entry 0's entry_hash \(state.genesisHash?.hex ?? "(none)") is not the pinned genesis hash \(pinned.hex)")])
         }
         if let checkpoint { record(checkpoint.finish(ledgerID: state.ledgerID)) }
+        if let witnessPolicy, checkpoint == nil {
+            record([Failure(seq: nil, rule: .r12, message: "the witness policy '\(witnessPolicy)' needs a checkpoint with cosignatures; the export has none")])
+        }
         if let since { record(since.finish(ledgerID: state.ledgerID)) }
         return VerifyReport(state: state, failures: failures, failureCount: failureCount, root: tree.root, checkpoint: checkpoint?.summary)
     }

@@ -58,8 +58,28 @@ public struct VerifyReport: Sendable {
         public let root: Hash
         /// Log keys whose signatures verified.
         public let logSignatures: [String]
-        /// Other signature lines (cosignatures, unknown keys): not checked by R12.
+        /// Valid tlog-cosignature/v1 lines by the ledger's witness and approver keys (SPEC §12).
+        public let cosignatures: [SignedNote.Cosigned]
+        /// The witness policy verified against, if one was given.
+        public let policy: WitnessPolicy?
+        /// Other signature lines (unknown keys, lines written before v1.1): ignored.
         public let otherSignatures: Int
+
+        /// The report's `checkpoint` object; `cosignatures` and `witness_policy` appear only when
+        /// there are any, so a v1 ledger's report keeps its v1 shape.
+        public var json: JSONValue {
+            var members: [(String, JSONValue)] = [
+                ("origin", .string(origin)), ("size", .integer(size)), ("root", .string(root.hex)),
+                ("log_signatures", .array(logSignatures.map { .string($0) })), ("other_signatures", .integer(Int64(otherSignatures))),
+            ]
+            if !cosignatures.isEmpty {
+                members.append(("cosignatures", .array(cosignatures.map { c in
+                    .object(["name": .string(c.name), "institution": .string(c.institution), "timestamp": .integer(Int64(c.timestamp))])
+                })))
+            }
+            if let policy { members.append(("witness_policy", .string(policy.description))) }
+            return .object(members: members)
+        }
     }
 
     /// Totals of one (category, currency) pair; `budget` is nil where no envelope is set.
@@ -108,12 +128,7 @@ public struct VerifyReport: Sendable {
             "genesis_hash": opt(genesisHash?.hex),
             "head_hash": opt(headHash?.hex),
             "root": .string(root.hex),
-            "checkpoint": checkpoint.map { c in
-                .object([
-                    "origin": .string(c.origin), "size": .integer(c.size), "root": .string(c.root.hex),
-                    "log_signatures": .array(c.logSignatures.map { .string($0) }), "other_signatures": .integer(Int64(c.otherSignatures)),
-                ])
-            } ?? .null,
+            "checkpoint": checkpoint?.json ?? .null,
             "failure_count": .integer(Int64(failureCount)),
             "failures": .array(failures.map { f in
                 .object(["seq": f.seq.map { .integer($0) } ?? .null, "rule": .string(f.rule.rawValue), "message": .string(f.message)])

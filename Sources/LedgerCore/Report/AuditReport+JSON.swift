@@ -15,10 +15,7 @@ extension AuditReport {
             let n = Municipalities.name(of: code)
             return [("municipality", .string(code)), ("state_name", opt(n?.state)), ("municipality_name", opt(n?.municipality))]
         }
-        let checkpoint: JSONValue = v.checkpoint.map { c in
-            .object(["origin": .string(c.origin), "size": .integer(c.size), "root": .string(c.root.hex),
-                     "log_signatures": .array(c.logSignatures.map { .string($0) }), "other_signatures": .integer(Int64(c.otherSignatures))])
-        } ?? .null
+        let checkpoint: JSONValue = v.checkpoint?.json ?? .null
         return .object([
             "report": .string("jhf-quarterly-audit"),
             "version": .integer(2),

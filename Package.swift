@@ -49,10 +49,17 @@ let package = Package(
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             // Metrics are recorded through swift-metrics and exposed by swift-prometheus (which escapes label values).
             .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+            // Checkpoints are submitted to C2SP witnesses over HTTP.
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        // A C2SP tlog-witness (`jhf witness serve`): cosigns the checkpoints of the logs it is configured for.
+        .target(name: "LedgerWitness", dependencies: [
+            "LedgerCore", "LedgerStore", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
         ]),
         // The `jhf` command implementations (a library so tests can drive them in-process).
         .target(name: "JHFCommands", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "LedgerPublish",
+            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "LedgerPublish", "LedgerWitness",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -74,6 +81,9 @@ let package = Package(
         .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
         .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerPublish"]),
+        .testTarget(name: "LedgerWitnessTests", dependencies: [
+            "LedgerCore", "LedgerStore", "LedgerWitness", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "LedgerBankTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerBank"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerService", "CCrashVFS", .product(name: "HummingbirdTesting", package: "hummingbird"),

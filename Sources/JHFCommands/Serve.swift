@@ -21,12 +21,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Secret key file of the ledger's active log key: sign a checkpoint after every group commit that appends.") var logKey: String?
 
     func run() async throws {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
-            throw CLIFailure("error [argument]: listen: must be HOST:PORT with a port from 0 to 65535")
-        }
-        guard let level = Logger.Level(rawValue: logLevel) else {
-            throw CLIFailure("error [argument]: log-level: must be trace, debug, info, notice, warning, error or critical")
-        }
+        let (host, port) = try ServerOptions.listen(listen)
+        let level = try ServerOptions.logLevel(logLevel)
         let settings: ServiceConfig
         if let config {
             let bytes = try Files.read(config, field: "config")
@@ -44,7 +40,7 @@ struct Serve: AsyncParsableCommand {
             logger.warning("no --log-key: no checkpoints will be signed")
         }
         let (app, worker) = try guarded {
-            try Service.application(database: db, host: String(listen[..<colon]), port: port, config: settings, signer: signer, logger: logger)
+            try Service.application(database: db, host: host, port: port, config: settings, signer: signer, logger: logger)
         }
         // The server runs until SIGTERM or SIGINT; the store is closed after it stops, whether
         // it stopped cleanly or not.

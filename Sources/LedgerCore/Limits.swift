@@ -64,6 +64,10 @@ public enum Limits {
     public static let noteSignaturesMax = 100
     /// Length of a signed-note key name, in bytes.
     public static let noteKeyNameBytesMax = 256
+    /// Consistency proof lines in a tlog-witness add-checkpoint request (the protocol's bound).
+    public static let witnessProofHashesMax = 63
+    /// An add-checkpoint request body: the old size line, the proof lines, a blank line, a note.
+    public static let witnessRequestBytesMax = 32 + witnessProofHashesMax * 45 + 1 + noteBytesMax
     /// Rows in one list of a quarterly audit report (disclosed disbursements, reversals,
     /// program or municipality totals); a report refuses rather than truncate.
     public static let reportRowsMax = 1_000_000

@@ -41,7 +41,8 @@ public enum Service {
                 LedgerHTTPChannel(responder: responder, registry: registry, idleTimeout: idle, requestDeadline: deadline, shutdownGrace: grace)
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "jhf-ledger"),
-            services: [ExpirySweep(worker: worker, logger: logger)],
+            services: [ExpirySweep(worker: worker, logger: logger)]
+                + (config.witnesses.isEmpty ? [] : [WitnessSubmitter(worker: worker, witnesses: config.witnesses, policy: config.witnessPolicy, logger: logger)]),
             logger: logger)
         return (app, worker)
     }

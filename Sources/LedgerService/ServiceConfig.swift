@@ -28,7 +28,9 @@ public struct TokenEntry: Sendable {
 ///
 ///     {"tokens": [{"name": "shcp-officer-ana", "roles": ["officer"], "sha256": "<hex of SHA-256(token)>"}],
 ///      "proposal_lifetime_seconds": 1209600, "request_body_bytes_max": 65536, "idle_timeout_seconds": 60,
-///      "writer_nice": -10, "connections_max": 512, "request_deadline_seconds": 30, "shutdown_grace_seconds": 10}
+///      "writer_nice": -10, "connections_max": 512, "request_deadline_seconds": 30, "shutdown_grace_seconds": 10,
+///      "witnesses": [{"url": "https://witness.asf.gob.mx", "name": "asf.gob.mx/witness", "public_key": "<base64>"}],
+///      "witness_policy": "2 of ASF,GAO,JOB"}
 ///
 /// Every member but `tokens` is optional. Unknown members are refused, so a typo is an error.
 public struct ServiceConfig: Sendable {
@@ -46,11 +48,15 @@ public struct ServiceConfig: Sendable {
     public var requestDeadlineSeconds: Int64 = ServiceLimits.requestDeadlineDefaultSeconds
     /// Time connections get to finish after SIGTERM or SIGINT before they are closed.
     public var shutdownGraceSeconds: Int64 = ServiceLimits.shutdownGraceDefaultSeconds
+    /// C2SP tlog-witnesses each new checkpoint is submitted to (SPEC §12).
+    public var witnesses: [WitnessEndpoint] = []
+    /// The cosignatures a checkpoint should gather (reported in metrics and the log).
+    public var witnessPolicy: WitnessPolicy?
 
     public init() {}
 
     static let members = ["connections_max", "idle_timeout_seconds", "proposal_lifetime_seconds", "request_body_bytes_max", "request_deadline_seconds",
-                          "shutdown_grace_seconds", "tokens", "writer_nice"]
+                          "shutdown_grace_seconds", "tokens", "witness_policy", "witnesses", "writer_nice"]
 
     /// Parses and checks a config file's bytes; every error names the member and the rule.
     public init(bytes: [UInt8]) throws(LedgerError) {
@@ -77,6 +83,22 @@ public struct ServiceConfig: Sendable {
         if let n = try integer("connections_max", 1...Int64(ServiceLimits.connectionsMax)) { connectionsMax = Int(n) }
         if let n = try integer("request_deadline_seconds", 1...3600) { requestDeadlineSeconds = n }
         if let n = try integer("shutdown_grace_seconds", 0...3600) { shutdownGraceSeconds = n }
+        if let v = o["witness_policy"] {
+            guard case .string(let text) = v else { throw LedgerError(.schema, field: "witness_policy", "must be a string like '2 of ASF,GAO,JOB'") }
+            witnessPolicy = try WitnessPolicy(text: text)
+        }
+        if let v = o["witnesses"] {
+            guard case .array(let list) = v, list.count <= ServiceLimits.witnessesMax else {
+                throw LedgerError(.schema, field: "witnesses", "must be an array of at most \(ServiceLimits.witnessesMax) witnesses")
+            }
+            for (i, item) in list.enumerated() {
+                let w = try WitnessEndpoint(json: item, path: "witnesses[\(i)]")
+                if witnesses.contains(where: { $0.name.sameUTF8(w.name) }) {
+                    throw LedgerError(.schema, field: "witnesses[\(i)].name", "\(w.name) is listed twice")
+                }
+                witnesses.append(w)
+            }
+        }
         guard case .array(let items)? = o["tokens"] else { throw LedgerError(.schema, field: "tokens", "must be an array of token entries") }
         guard items.count <= ServiceLimits.tokensMax else {
             throw LedgerError(.schema, field: "tokens", "lists more than \(ServiceLimits.tokensMax) tokens")
@@ -97,5 +119,32 @@ public struct ServiceConfig: Sendable {
             if tokens.contains(where: { $0.digest == digest }) { throw r.fail("sha256", "the same token is listed twice") }
             tokens.append(TokenEntry(name: name, roles: roles, digest: digest))
         }
+    }
+}
+
+/// One witness the service submits checkpoints to: its submission prefix, and the name and
+/// Ed25519 public key of its cosignatures.
+public struct WitnessEndpoint: Sendable {
+    /// The submission prefix: `POST <url>/add-checkpoint`.
+    public let url: String
+    public let name: String
+    public let publicKey: PublicKey
+
+    public init(url: String, name: String, publicKey: PublicKey) { (self.url, self.name, self.publicKey) = (url, name, publicKey) }
+
+    init(json: JSONValue, path: String) throws(LedgerError) {
+        let r = try FieldReader(json, path: path, fields: ["name", "public_key", "url"])
+        var u = try r.string("url")
+        guard u.hasPrefix("http://") || u.hasPrefix("https://"), u.utf8.count <= 2048, !u.contains(" ") else {
+            throw r.fail("url", "must be an http:// or https:// URL (the witness's submission prefix)")
+        }
+        while u.hasSuffix("/") { u.removeLast() }
+        url = u
+        name = try r.string("name")
+        guard SignedNote.isValidKeyName(name) else { throw r.fail("name", "must be a note key name: 1 to 256 bytes, no spaces or '+'") }
+        guard let raw = Base64.decode(try r.string("public_key")), raw.count == 32 else {
+            throw r.fail("public_key", "must be canonical padded base64 of a 32-byte Ed25519 public key")
+        }
+        do throws(LedgerError) { publicKey = try PublicKey(bytes: raw) } catch { throw r.fail("public_key", error.message) }
     }
 }

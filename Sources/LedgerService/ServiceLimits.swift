@@ -39,4 +39,17 @@ public enum ServiceLimits {
     public static let shutdownGraceDefaultSeconds: Int64 = 10
     /// Largest config file.
     public static let configBytesMax = 1 << 20
+    /// Witnesses one config may list.
+    public static let witnessesMax = 32
+    /// How often the witness submitter and the publisher look for a new checkpoint.
+    public static let checkpointPollMilliseconds: Int64 = 100
+    /// Backoff after a witness failed: the first delay, doubled per failure up to the last.
+    public static let witnessBackoffFirstMilliseconds: Int64 = 250
+    public static let witnessBackoffMaxMilliseconds: Int64 = 30_000
+    /// One add-checkpoint request, from connect to the last byte of the answer.
+    public static let witnessRequestTimeoutSeconds: Int64 = 10
+    /// 409 answers followed in a row before backing off (each resends from the size reported).
+    public static let witnessConflictsMax = 3
+    /// Largest answer read from a witness.
+    public static let witnessReplyBytesMax = 64 * 1024
 }

@@ -30,6 +30,7 @@ public final class ServiceMetrics: Sendable {
         var requests: [RequestKey: Counter] = [:]
         var latency: [String: Metrics.Timer] = [:]
         var refusals: [String: Counter] = [:]
+        var witnesses: [String: (lag: Gauge, cosigned: Gauge, failures: Counter)] = [:]
         var connections: ConnectionRegistry?
         /// The registry's shed count when `/metrics` last read it.
         var shedReported: Int64 = 0
@@ -75,6 +76,28 @@ public final class ServiceMetrics: Sendable {
             return c
         }
         counter.increment()
+    }
+
+    /// A witness's state: the entries its latest cosignature lags behind the latest checkpoint,
+    /// and the size it last cosigned; `failed` counts a submission that did not succeed.
+    func recordWitness(_ name: String, lag: Int64, cosigned: Int64, failed: Bool = false) {
+        let h = handles.withLock { h in
+            if let w = h.witnesses[name] { return w }
+            let w = (Gauge(label: "jhf_witness_lag_entries", dimensions: [("witness", name)], factory: factory),
+                     Gauge(label: "jhf_witness_cosigned_size", dimensions: [("witness", name)], factory: factory),
+                     Counter(label: "jhf_witness_failures_total", dimensions: [("witness", name)], factory: factory))
+            h.witnesses[name] = w
+            return w
+        }
+        h.lag.record(lag)
+        h.cosigned.record(cosigned)
+        h.failures.increment(by: failed ? 1 : 0)
+    }
+
+    /// Whether the latest checkpoint cosigned meets the configured witness policy (1) or not (0).
+    func recordPolicy(size: Int64, met: Bool) {
+        Gauge(label: "jhf_witness_policy_met", factory: factory).record(met ? 1 : 0)
+        Gauge(label: "jhf_witness_policy_checked_size", factory: factory).record(size)
     }
 
     func setEntries(_ n: Int64) { entries.record(n) }

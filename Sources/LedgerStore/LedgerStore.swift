@@ -132,10 +132,11 @@ public final class LedgerStore {
     }
 
     /// Refuses a database file (or its -wal or -shm) that group or others may access.
-    static func requirePrivate(_ file: String) throws(StoreError) {
+    static func requirePrivate(_ file: String, field: String = "db") throws(StoreError) {
         guard let mode = FileMode.permissions(of: file) else { return }  // -wal and -shm exist only while the database is open
         guard FileMode.isPrivate(mode) else {
-            throw StoreError(.invalid, field: "db", "\(file) may be accessed by group or others (mode \(String(mode, radix: 8))) and holds sealed records; run chmod 600 \(file)")
+            let what = field == "db" ? "holds sealed records" : "is a witness's memory"
+            throw StoreError(.invalid, field: field, "\(file) may be accessed by group or others (mode \(String(mode, radix: 8))) and \(what); run chmod 600 \(file)")
         }
     }
 

@@ -148,6 +148,16 @@ func httpGet(port: Int, _ path: String) -> (status: Int, body: String)? {
     return (status, body)
 }
 
+/// A minimal HTTP/1.1 POST on 127.0.0.1: the status and body, or nil if nothing answers.
+func httpPost(port: Int, _ path: String, body: [UInt8]) -> (status: Int, body: String)? {
+    guard let c = RawConnection(port: port),
+          c.send(Array("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8) + body)
+    else { return nil }
+    let text = c.readUntilClosed(seconds: 5).text
+    guard let status = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+    return (status, text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n"))
+}
+
 /// Starts `jhf serve` on a free port and waits until it answers /healthz. `shell` runs it under
 /// `/bin/sh -c` with that prefix (`ulimit -n 128; `); `stderr` receives its log.
 func startService(db: String, config: String, extra: [String] = [], shell: String? = nil,

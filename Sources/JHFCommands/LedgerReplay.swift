@@ -1,22 +1,30 @@
 import ArgumentParser
 import LedgerCore
+import LedgerPublish
 import LedgerStore
 
 /// Replays a whole ledger from one of its three homes — a database, an export bundle or a
 /// service — into a verifier, for `jhf verify` and `jhf report`. The caller finishes it.
 enum LedgerReplay {
     /// Refuses anything but exactly one source.
-    static func validate(db: String?, bundle: String?, remote: RemoteOptions) throws {
-        guard [db != nil, bundle != nil, remote.server != nil].filter({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --db, --bundle or --server")
+    static func validate(db: String?, bundle: String?, remote: RemoteOptions, tiles: String? = nil, offersTiles: Bool = false) throws {
+        guard [db != nil, bundle != nil, remote.server != nil, tiles != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError(offersTiles ? "give exactly one of --db, --bundle, --server or --tiles" : "give exactly one of --db, --bundle or --server")
         }
     }
 
     /// The verifier after every entry (and, for a database or bundle, every sealed record) was fed.
-    static func run(db: String?, bundle: String?, remote: RemoteOptions, jobs: Int, pinned: Hash?, since: [UInt8]?,
+    static func run(db: String?, bundle: String?, remote: RemoteOptions, tiles: String? = nil, jobs: Int, pinned: Hash?, since: [UInt8]?,
                     witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil, progress: ProgressLine? = nil) throws -> Verifier {
         defer { progress?.finish() }
         let report = progress?.callback
+        if let tiles {
+            // The entries come from the entry bundles; every hash tile is rebuilt from them and compared.
+            return try guarded {
+                try TileReader.replay(HTTPTiles.source(tiles), jobs: jobs, pinnedGenesis: pinned, since: since,
+                                      witnessPolicy: witnessPolicy, audit: audit, progress: report)
+            }
+        }
         if remote.server != nil, let client = try remote.client(db: nil) {
             // The entries are downloaded and replayed here: the service is not trusted to judge itself.
             var verifier = Verifier(jobs: jobs, pinnedGenesis: pinned, checkpoint: try client.latestCheckpoint(), since: since,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPublish
 import LedgerStore
 
 /// `jhf proof`: a self-contained proof that one entry is in the ledger.
@@ -12,6 +13,7 @@ struct Proof: ParsableCommand {
     @Option(help: "The entry's id (D-…, R-…, K-…, B-…).") var id: String
     @Option(help: "Ledger database.") var db: String?
     @OptionGroup var remote: RemoteOptions
+    @Option(help: "A log published as tiles (a URL or a directory): the proof is rebuilt from its entry bundles and hash tiles.") var tiles: String?
     @Option(help: "Write the proof here, a new file (default: standard output).") var out: String?
 
     func run() throws {
@@ -19,7 +21,10 @@ struct Proof: ParsableCommand {
             throw CLIFailure("error [conflict]: out: \(out) already exists; it is never overwritten")
         }
         let proof: EntryProof
-        if let client = try remote.client(db: db) {
+        if let tiles {
+            guard db == nil, remote.server == nil else { throw CLIFailure("error [argument]: tiles: give one of --db, --server or --tiles") }
+            proof = try guarded { try TileProofs.entryProof(HTTPTiles.source(tiles), id: id) }
+        } else if let client = try remote.client(db: db) {
             let record = try client.proposal(id: id)
             guard let seq = record.committedSeq else { throw CLIFailure("error [refused]: id: \(id) is not committed (status \(record.status.rawValue))") }
             guard let checkpoint = try client.latestCheckpoint() else { throw CLIFailure("error [refused]: checkpoint: the service has signed no checkpoint yet") }
@@ -68,6 +73,8 @@ struct VerifyProof: ParsableCommand {
     @Option(help: "JSON file: the ledger's key objects; the log keys among them must have signed the checkpoint.") var keys: String
     @Option(name: .customLong("witness-policy"), help: "Cosignatures the checkpoint must carry, e.g. \"2 of ASF,GAO,JOB\", by the witness and approver keys in KEYS.json (rule R12).")
     var witnessPolicy: String?
+    @Option(help: "The log as published (tiles: a URL or a directory): its current checkpoint must be signed by a log key and consistent with the proof's.")
+    var tiles: String?
 
     /// The log keys in a published key list (a JSON array of key objects), as note verifier keys.
     static func logKeys(_ path: String) throws -> [NoteVerifierKey] {
@@ -94,8 +101,41 @@ struct VerifyProof: ParsableCommand {
             Console.out("INVALID: \(DisplayText.escaped(error.description))")
             throw ExitCode(ExitStatus.verificationFailed)
         }
+        var published = ""
+        if let tiles {
+            do {
+                published = try Self.consistentWithPublished(proofCheckpoint: EntryProof(json: json).checkpoint, tiles: tiles, logKeys: logKeys)
+            } catch let e as CLIFailure where e.status == ExitStatus.verificationFailed {
+                Console.out("INVALID: \(DisplayText.escaped(e.text))")
+                throw ExitCode(ExitStatus.verificationFailed)
+            }
+        }
         Console.out(DisplayText.escaped("VALID: \(verified.kind) \(verified.id ?? "genesis") is entry \(verified.seq) of ledger \(verified.ledgerID); "
                     + "checkpoint of \(verified.treeSize) entries signed by \(verified.signedBy.joined(separator: ", "))"
-                    + (verified.cosignedBy.isEmpty ? "" : ", cosigned by \(verified.cosignedBy.map(\.name).joined(separator: ", "))")))
+                    + (verified.cosignedBy.isEmpty ? "" : ", cosigned by \(verified.cosignedBy.map(\.name).joined(separator: ", "))") + published))
+    }
+
+    /// Checks the published checkpoint (signed by a log key, same origin) and a consistency
+    /// proof from the proof's checkpoint to it, rebuilt from the hash tiles: the entry is in
+    /// the history everybody reads. Returns the report's suffix.
+    static func consistentWithPublished(proofCheckpoint: [UInt8], tiles: String, logKeys: [NoteVerifierKey]) throws -> String {
+        func invalid(_ why: String) -> CLIFailure { CLIFailure("R12 tiles: \(why)", status: ExitStatus.verificationFailed) }
+        let source = HTTPTiles.source(tiles)
+        let (note, current) = try guarded { try TileProofs.checkpoint(source) }
+        let mine = try guarded { try Checkpoint(text: try SignedNote(parsing: proofCheckpoint).text) }
+        guard (try guarded { try SignedNote(parsing: note) }).verify(keys: logKeys).isValid else {
+            throw invalid("the published checkpoint carries no valid signature of a given log key")
+        }
+        guard current.origin.utf8.elementsEqual(mine.origin.utf8) else { throw invalid("the published log is '\(current.origin)', the proof's '\(mine.origin)'") }
+        guard current.size >= mine.size else { throw invalid("the published checkpoint (\(current.size) entries) is older than the proof's (\(mine.size))") }
+        if current.size == mine.size {
+            guard current.root == mine.root else { throw invalid("the published checkpoint of \(current.size) entries has another root: a split view") }
+        } else {
+            let proof = try guarded { try TileProofs.consistency(source, first: mine.size, second: current.size) }
+            do { try proof.verify(firstRoot: mine.root, secondRoot: current.root) } catch {
+                throw invalid("the proof's checkpoint of \(mine.size) entries is not consistent with the published one of \(current.size): \(error.message)")
+            }
+        }
+        return "; consistent with the published checkpoint of \(current.size) entries"
     }
 }

@@ -9,6 +9,8 @@ struct Verify: ParsableCommand {
 
     @Option(help: "Ledger database to verify.") var db: String?
     @Option(help: "Export bundle directory to verify.") var bundle: String?
+    @Option(help: "A log published as tiles (SPEC §11): a URL or a directory. The entries are rebuilt from the entry bundles and every hash tile is checked against them.")
+    var tiles: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Pinned genesis entry_hash (64 hex digits), published out of band (rule R13).") var genesis: String?
     @Option(help: "An earlier checkpoint note you kept: the entries it covered must be unchanged (rule R12).") var since: String?
@@ -19,12 +21,12 @@ struct Verify: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
-        try LedgerReplay.validate(db: db, bundle: bundle, remote: remote)
+        try LedgerReplay.validate(db: db, bundle: bundle, remote: remote, tiles: tiles, offersTiles: true)
         guard (1...Limits.verifyJobsMax).contains(jobs) else { throw ValidationError("--jobs must be from 1 to \(Limits.verifyJobsMax)") }
     }
 
     func run() throws {
-        var verifier = try LedgerReplay.run(db: db, bundle: bundle, remote: remote, jobs: jobs,
+        var verifier = try LedgerReplay.run(db: db, bundle: bundle, remote: remote, tiles: tiles, jobs: jobs,
                                             pinned: try LedgerReplay.pinnedGenesis(genesis), since: try LedgerReplay.earlierCheckpoint(since),
                                             witnessPolicy: try LedgerReplay.witnessPolicy(witnessPolicy), progress: ProgressLine("verifying", options: progress))
         try finish(verifier.finish())

@@ -39,6 +39,8 @@ public enum Limits {
     public static let reportFailuresMax = 10_000
     /// Entries parsed and signature-checked together by the verifier.
     public static let verifyBatchEntriesMax = 2048
+    /// Entry bundles a tile reader fetches at once (8 × 256 = one verify batch).
+    public static let tileFetchWindow = 8
     /// Worker threads the verifier may use.
     public static let verifyJobsMax = 64
     /// Members of one array that the ledger format could ever need (keys, budgets, currencies).

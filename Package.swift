@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "LedgerPublish", dependencies: ["LedgerCore", "LedgerStore"]),
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
-            "LedgerCore", "LedgerStore", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
+            "LedgerCore", "LedgerStore", "LedgerPublish", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -19,6 +19,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Service config file (JSON): access tokens as SHA-256 digests, limits, proposal lifetime.") var config: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel: String = "info"
     @Option(help: "Secret key file of the ledger's active log key: sign a checkpoint after every group commit that appends.") var logKey: String?
+    @Option(help: "Keep DIR the ledger's tlog-tiles publication (SPEC §11), updated after each new checkpoint or cosignature, and serve it under /tlog/.")
+    var publish: String?
 
     func run() async throws {
         let (host, port) = try ServerOptions.listen(listen)
@@ -40,7 +42,7 @@ struct Serve: AsyncParsableCommand {
             logger.warning("no --log-key: no checkpoints will be signed")
         }
         let (app, worker) = try guarded {
-            try Service.application(database: db, host: host, port: port, config: settings, signer: signer, logger: logger)
+            try Service.application(database: db, host: host, port: port, config: settings, signer: signer, publish: publish, logger: logger)
         }
         // The server runs until SIGTERM or SIGINT; the store is closed after it stops, whether
         // it stopped cleanly or not.

@@ -29,21 +29,34 @@ public enum TilePublisher {
     /// Entries read from the store per page.
     static let pageEntries = 4096
 
-    public static func publish(store: LedgerStore, out: String) throws(StoreError) -> PublishReport {
+    /// `incremental` (the service, after each commit): start from the directory's checkpoint
+    /// and write only what is new, in O(new entries). Otherwise (the CLI) every tile is rebuilt
+    /// and compared with the directory's, so a tile changed on disk is found and refused.
+    public static func publish(store: LedgerStore, out: String, incremental: Bool = false) throws(StoreError) -> PublishReport {
         guard let checkpoint = try store.latestCheckpoint() else {
             throw StoreError(.notFound, field: "checkpoint", "the store has no signed checkpoint yet; give --log-key to sign one")
         }
         let ledgerID = try store.ledgerID()
         let checkpointPath = "\(out)/checkpoint"
         let current = try Bundle.readCheckpoint(checkpointPath)
+        // What the directory already holds: tiles of its checkpoint's tree, proven a prefix of ours.
+        var published: Int64 = 0
         if let current {
-            try checkReplaceable(current, by: checkpoint, ledgerID: ledgerID, store: store, path: checkpointPath)
+            published = try checkReplaceable(current, by: checkpoint, ledgerID: ledgerID, store: store, path: checkpointPath)
+        }
+        if !incremental {
+            published = 0
+        } else if current.map({ Bytes.equal($0, checkpoint.note) }) == true {
+            return PublishReport(size: checkpoint.size, written: 0, kept: 0, checkpointReplaced: false)
         }
         var files = FileWriter(root: out)
-        var builder = TileBuilder()
-        var bundle: [[UInt8]] = []
-        var bundleIndex: Int64 = 0
-        var seq: Int64 = 0
+        // Continue from the published size: the tiles in progress come from the store's Merkle
+        // nodes and the open entry bundle from its entries, so each run costs its new entries.
+        var builder = try TileBuilder(resumingAt: published) { (level, index) throws(StoreError) in try store.merkleNode(level: level, index: index) }
+        var bundleIndex = published / Int64(TileLayout.width)
+        var seq = bundleIndex * Int64(TileLayout.width)
+        var bundle = try store.entries(from: seq, limit: Int(published - seq)).map(\.canonical)
+        seq = published
         while seq < checkpoint.size {
             let rows = try store.entries(from: seq, limit: min(pageEntries, Int(checkpoint.size - seq)))
             guard !rows.isEmpty else { throw StoreError(.corrupt, field: "entries", "the store lacks entry \(seq) of its checkpoint of \(checkpoint.size)") }
@@ -74,9 +87,9 @@ public enum TilePublisher {
     }
 
     /// The directory's checkpoint may be replaced only by one of the same log, of at least its
-    /// size, whose tree has the directory's root at the directory's size.
+    /// size, whose tree has the directory's root at the directory's size. Returns that size.
     private static func checkReplaceable(_ bytes: [UInt8], by new: StoredCheckpoint, ledgerID: String, store: LedgerStore,
-                                         path: String) throws(StoreError) {
+                                         path: String) throws(StoreError) -> Int64 {
         let old: Checkpoint
         do { old = try Checkpoint(text: try SignedNote(parsing: bytes).text) } catch {
             throw StoreError(.conflict, field: "out", "\(path) is not a checkpoint note (\(error.message)); refusing to publish over it")
@@ -90,6 +103,7 @@ public enum TilePublisher {
         guard try store.merkleRoot(size: old.size) == old.root else {
             throw StoreError(.conflict, field: "out", "\(path) (\(old.size) entries, root \(old.root.hex)) is not consistent with this ledger: its first \(old.size) entries have another root; refusing to publish a forked history")
         }
+        return old.size
     }
 }
 

@@ -11,9 +11,11 @@ public struct Routes: Sendable {
     let worker: LedgerWorker
     let access: Access
     let bodyBytesMax: Int
+    /// The directory `--publish` keeps the tiles in, served read-only under `/tlog/`.
+    let publishDirectory: String?
 
-    public init(worker: LedgerWorker, access: Access, bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes) {
-        (self.worker, self.access, self.bodyBytesMax) = (worker, access, bodyBytesMax)
+    public init(worker: LedgerWorker, access: Access, bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes, publishDirectory: String? = nil) {
+        (self.worker, self.access, self.bodyBytesMax, self.publishDirectory) = (worker, access, bodyBytesMax, publishDirectory)
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -25,6 +27,8 @@ public struct Routes: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: worker.metrics.render())))
         }
         router.get("/v1/ledger") { _, _ in try await ledgerInfo() }
+        router.get("/tlog/checkpoint") { _, _ in try await published("checkpoint") }
+        router.get("/tlog/tile/**") { request, _ in try await published(String(request.uri.path.dropFirst("/tlog/".count))) }
         router.get("/v1/entries") { request, _ in try await entries(request) }
         router.get("/v1/entries/{seq}") { _, context in try await entry(context) }
         router.get("/v1/sealed") { request, _ in try await sealed(request) }

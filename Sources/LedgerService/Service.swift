@@ -9,8 +9,9 @@ import ServiceLifecycle
 /// Builds the service application over a ledger database.
 public enum Service {
     /// The application and the worker that owns the store (close it after the server stops).
+    /// With `publish`, the ledger is kept published as tiles in that directory and served under `/tlog/`.
     public static func application(database: String, host: String, port: Int, config: ServiceConfig, signer: CheckpointSigner? = nil,
-                                   logger: Logger) throws(StoreError) -> (some ApplicationProtocol, LedgerWorker) {
+                                   publish: String? = nil, logger: Logger) throws(StoreError) -> (some ApplicationProtocol, LedgerWorker) {
         let worker = try LedgerWorker(path: database, proposalLifetimeSeconds: config.proposalLifetimeSeconds, signer: signer,
                                       writerNice: config.writerNice)
         switch worker.writerPriority {
@@ -32,7 +33,7 @@ public enum Service {
         }
         let registry = ConnectionRegistry(limit: fit.connections)
         worker.metrics.connections = registry
-        let routes = Routes(worker: worker, access: Access(tokens: config.tokens), bodyBytesMax: config.requestBodyBytesMax)
+        let routes = Routes(worker: worker, access: Access(tokens: config.tokens), bodyBytesMax: config.requestBodyBytesMax, publishDirectory: publish)
         let (idle, deadline, grace) = (TimeAmount.seconds(config.idleTimeoutSeconds), TimeAmount.seconds(config.requestDeadlineSeconds),
                                        TimeAmount.seconds(config.shutdownGraceSeconds))
         let app = Application(
@@ -42,7 +43,8 @@ public enum Service {
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "jhf-ledger"),
             services: [ExpirySweep(worker: worker, logger: logger)]
-                + (config.witnesses.isEmpty ? [] : [WitnessSubmitter(worker: worker, witnesses: config.witnesses, policy: config.witnessPolicy, logger: logger)]),
+                + (config.witnesses.isEmpty ? [] : [WitnessSubmitter(worker: worker, witnesses: config.witnesses, policy: config.witnessPolicy, logger: logger)])
+                + (publish.map { [TilePublishing(worker: worker, directory: $0, logger: logger)] } ?? []),
             logger: logger)
         return (app, worker)
     }

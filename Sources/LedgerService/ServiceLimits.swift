@@ -50,6 +50,8 @@ public enum ServiceLimits {
     public static let witnessRequestTimeoutSeconds: Int64 = 10
     /// 409 answers followed in a row before backing off (each resends from the size reported).
     public static let witnessConflictsMax = 3
+    /// How long a client may cache `/tlog/checkpoint`.
+    public static let checkpointMaxAgeSeconds = 2
     /// Largest answer read from a witness.
     public static let witnessReplyBytesMax = 64 * 1024
 }

@@ -100,6 +100,12 @@ public final class ServiceMetrics: Sendable {
         Gauge(label: "jhf_witness_policy_checked_size", factory: factory).record(size)
     }
 
+    /// A publication of the tiles (`--publish`): the size now published, or a failure.
+    func recordPublication(size: Int64?, failed: Bool) {
+        if let size { Gauge(label: "jhf_published_size", factory: factory).record(size) }
+        Counter(label: "jhf_publish_failures_total", factory: factory).increment(by: failed ? 1 : 0)
+    }
+
     func setEntries(_ n: Int64) { entries.record(n) }
 
     func setWriterNice(_ n: Int32) { writerNice.record(Int64(n)) }

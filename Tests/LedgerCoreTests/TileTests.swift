@@ -90,6 +90,30 @@ import Testing
         }
     }
 
+    /// A builder resumed at size `m` from the tree's nodes emits, for the leaves after `m`, the
+    /// same full tiles and the same partial tiles as one that saw every leaf.
+    @Test(arguments: [(1, 300), (255, 257), (256, 512), (300, 65_600), (65_536, 65_537), (65_535, 70_000)])
+    func aResumedBuilderContinuesTheTree(_ m: Int, _ n: Int) throws {
+        let leaves = Self.leaves(n)
+        var nodes: [String: Hash] = [:]
+        var frontier = MerkleFrontier()
+        var whole = TileBuilder()
+        var fromStart: [TileRef: [Hash]] = [:]
+        for (i, leaf) in leaves.enumerated() {
+            if i < m { frontier.append(leaf) { level, index, hash in nodes["\(level)/\(index)"] = hash } }
+            try whole.append(leaf) { ref, hashes in if i >= m { fromStart[ref] = hashes } }
+        }
+        var resumed = try TileBuilder(resumingAt: Int64(m)) { level, index in
+            guard let h = nodes["\(level)/\(index)"] else { throw LedgerError(.tiles, "node \(level)/\(index) is not a complete subtree of \(m)") }
+            return h
+        }
+        var fromMiddle: [TileRef: [Hash]] = [:]
+        for leaf in leaves[m...] { try resumed.append(leaf) { ref, hashes in fromMiddle[ref] = hashes } }
+        #expect(fromMiddle == fromStart)
+        #expect(resumed.partialTiles.map(\.0) == whole.partialTiles.map(\.0) && resumed.partialTiles.map(\.1) == whole.partialTiles.map(\.1))
+        #expect(resumed.size == Int64(n))
+    }
+
     @Test func aTileOfTheWrongWidthIsRefused() {
         var reader = TileNodes(size: 300) { ref in Array(Self.leaves(ref.width + 1)) }
         #expect(throws: LedgerError.self) { try reader.root() }

@@ -105,6 +105,16 @@ final class PublishFixture {
         #expect(grown.size == 800 && grown.kept == 4 && grown.written == 5 && grown.checkpointReplaced, "\(grown)")
         #expect(try FileManager.default.attributesOfItem(atPath: "\(f.out)/tile/0/000")[.systemFileNumber] as? Int == inode)
         try checkPublished(f)
+        // Incremental (the service after each commit): only what is new, from the store's nodes.
+        #expect(try TilePublisher.publish(store: f.store, out: f.out, incremental: true) == PublishReport(size: 800, written: 0, kept: 0, checkpointReplaced: false))
+        for size in [801, 1023, 1024, 1025] {
+            try f.grow(to: size)
+            let r = try TilePublisher.publish(store: f.store, out: f.out, incremental: true)
+            #expect(r.size == Int64(size) && r.checkpointReplaced && r.written <= 6, "\(size): \(r)")
+            try checkPublished(f)
+            // And a full run afterwards finds every file as it would have written it.
+            #expect(try TilePublisher.publish(store: f.store, out: f.out).written == 0)
+        }
     }
 
     @Test func aChangedTileIsRefusedAndTheCheckpointStays() throws {

@@ -11,6 +11,25 @@ public struct TileBuilder: Sendable {
 
     public init() {}
 
+    /// A builder for a tree that already has `size` leaves, to continue from there: each
+    /// level's tile in progress is read through `node` (tree level, index: a complete
+    /// subtree, as a store keeps them), so an incremental publication costs O(new entries).
+    public init<E: Error>(resumingAt size: Int64, node: (Int, Int64) throws(E) -> Hash) throws(E) {
+        self.size = size
+        pending = []
+        fullCount = []
+        var level = 0
+        repeat {
+            let hashes = size >> (TileLayout.levelBits * level)
+            let full = hashes / Int64(TileLayout.width)
+            var tile: [Hash] = []
+            for i in 0..<(hashes % Int64(TileLayout.width)) { tile.append(try node(TileLayout.levelBits * level, full * Int64(TileLayout.width) + i)) }
+            pending.append(tile)
+            fullCount.append(full)
+            level += 1
+        } while size >> (TileLayout.levelBits * level) > 0
+    }
+
     /// Appends a leaf hash; `full` receives every tile this completes, lowest level first.
     public mutating func append<E: Error>(_ leaf: Hash, full: (TileRef, [Hash]) throws(E) -> Void) throws(E) {
         size += 1

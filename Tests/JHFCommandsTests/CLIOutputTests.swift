@@ -322,7 +322,7 @@ import Testing
         ErrorCase(name: "missing bundle", arguments: { l in ["verify", "--bundle", "\(l.dir)/nothing"] },
                   status: 3, stderr: { l in "error [io]: bundle: \(l.dir)/nothing/entries.jsonl does not exist\n" }),
         ErrorCase(name: "both --db and --bundle", arguments: { l in ["verify", "--db", l.db, "--bundle", l.dir] }, status: 2, stderr: { _ in
-            "Error: give exactly one of --db, --bundle or --server\nUsage: jhf verify [--db <db>] [--bundle <bundle>] [--server <server>] [--token-file <token-file>] [--genesis <genesis>] [--since <since>] [--witness-policy <witness-policy>] [--json] [--jobs <jobs>] [--quiet]\n  See 'jhf verify --help' for more information.\n"
+            "Error: give exactly one of --db, --bundle, --server or --tiles\nUsage: jhf verify [--db <db>] [--bundle <bundle>] [--tiles <tiles>] [--server <server>] [--token-file <token-file>] [--genesis <genesis>] [--since <since>] [--witness-policy <witness-policy>] [--json] [--jobs <jobs>] [--quiet]\n  See 'jhf verify --help' for more information.\n"
         }),
     ]
 

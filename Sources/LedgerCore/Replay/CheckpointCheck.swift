@@ -40,9 +40,14 @@ struct CheckpointCheck {
     mutating func add(_ entryHash: Hash, state: ReplayState) {
         frontier.append(entryHash)
         guard let checkpoint, frontier.size == checkpoint.size else { return }
+        capture(root: frontier.root, state: state)
+    }
+
+    /// Takes the root and the keys in force at the checkpoint's size (the replay is there now).
+    mutating func capture(root: Hash, state: ReplayState) {
         let active = state.keyOrder.compactMap { state.activeKey($0) }
         let logKeys = active.filter { $0.role == .log }.compactMap { try? NoteVerifierKey(name: $0.name, publicKey: $0.publicKey) }
-        atSize = (frontier.root, logKeys, CosignerKey.cosigners(active))
+        atSize = (root, logKeys, CosignerKey.cosigners(active))
     }
 
     /// The failures, once every entry has been added.

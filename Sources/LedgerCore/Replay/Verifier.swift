@@ -136,6 +136,19 @@ public struct Verifier {
         if room > 0 { failures.append(contentsOf: new.prefix(room)) }
     }
 
+    /// Checks a checkpoint of exactly the entries fed so far, without finishing (a monitor that
+    /// follows a log, round after round): its origin, root, log signature, cosignatures and
+    /// `policy` (R12), against the keys in force now. Returns the failures and what it carries.
+    public func check(checkpoint note: [UInt8], policy: WitnessPolicy? = nil) -> (failures: [Failure], summary: VerifyReport.CheckpointSummary?) {
+        var check = CheckpointCheck(noteBytes: note, policy: policy)
+        guard let c = check.checkpoint else { return (check.early, nil) }
+        guard c.size == state.size else {
+            return ([Failure(seq: nil, rule: .r12, message: "the checkpoint covers \(c.size) entries; \(state.size) were read")], nil)
+        }
+        check.capture(root: tree.root, state: state)
+        return (check.finish(ledgerID: state.ledgerID), check.summary)
+    }
+
     /// Finishes: end-of-ledger checks (R4 empty ledger, R12 checkpoint, R13 anchor) and the report.
     public mutating func finish() -> VerifyReport {
         if state.size == 0 {

@@ -2,7 +2,8 @@
 # JHF Ledger demo: a ledger made from Keys.example, served over HTTP by `jhf serve`; officers
 # of both institutions co-sign disbursements, a reversal and a key rotation through the service
 # (their keys stay on their machines, only signatures travel); an auditor exports and verifies
-# offline, and tampering is caught — told in plain words.
+# offline, and tampering is caught; then the log is published as tiles and witnessed by ASF and
+# GAO, a monitor follows it, and a forked log is caught — told in plain words.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .build/debug/jhf ]; then
@@ -261,5 +262,95 @@ X
 jhf reconcile --db "$DB" --statement "$W/statement-2026-12-02.xml" --report "$W/reconciliation" || echo "exit $?: discrepancies (an unknown debit is an alarm)"
 echo "(the job runs again on the same file: the recorded result, nothing counted twice)"
 jhf reconcile --db "$DB" --statement "$W/statement-2026-12-02.xml" | sed -n 1,2p || true
+
+say "15. The public log: two witnesses (ASF and GAO), the log published as tiles, a monitor anyone can run."
+echo "(each witness operator makes its own key; both governments add the keys to the ledger by a key_update)"
+WITNESS_KEYS=()
+for inst in asf gao; do
+  INST=$(echo "$inst" | tr a-z A-Z)
+  KEY=$("$JHF" keygen --name "$inst.demo/witness" --role witness --institution "$INST" --out "$W/keys")
+  echo "\$ jhf keygen --name $inst.demo/witness --role witness --institution $INST --out keys"; echo "$KEY"
+  WITNESS_KEYS+=("$KEY")
+done
+printf '{"id": "K-2026-0002", "add": [%s, %s], "revoke": [], "reason": "Witnesses of the Auditoría Superior and GAO"}\n' \
+  "${WITNESS_KEYS[0]}" "${WITNESS_KEYS[1]}" > "$W/in/k2.json"
+jhf propose --db "$DB" --kind key_update --file "$W/in/k2.json"
+jhf approve --db "$DB" --id K-2026-0002 --key "$W/keys/demo-shcp-carlos.key" --yes | tail -1
+jhf approve --db "$DB" --id K-2026-0002 --key "$W/keys/demo-usaid-dana.key" --yes | tail -1
+LOG_PUBLIC=$(python3 -c 'import json,sys; print([k["public_key"] for k in json.load(open(sys.argv[1])) if k["role"] == "log"][0])' Keys.example/registry.json)
+WITNESSES=()
+for i in 1 2; do
+  inst=$([ $i = 1 ] && echo asf || echo gao)
+  printf '{"state": "%s-witness.db", "logs": [{"origin": "jhf-ledger/jhf.smhp.demo", "keys": [{"name": "demo-job-log", "public_key": "%s"}]}]}\n' \
+    "$inst" "$LOG_PUBLIC" > "$W/$inst-witness.json"
+  echo "\$ jhf witness serve --key keys/${inst}.demo_witness.key --config $inst-witness.json --listen 127.0.0.1:$((PORT + i)) &"
+  "$JHF" witness serve --key "$W/keys/${inst}.demo_witness.key" --config "$W/$inst-witness.json" --listen "127.0.0.1:$((PORT + i))" \
+    > "$W/$inst-witness.log" 2>&1 &
+  WITNESSES+=($!)
+done
+trap 'kill -TERM ${WITNESSES[*]} 2>/dev/null || true' EXIT
+for i in 1 2; do
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$((PORT + i))/healthz" > /dev/null && break; sleep 0.1; done
+done
+python3 - "$W" "$PORT" "${WITNESS_KEYS[@]}" > "$W/service-witnessed.json" <<'P'
+import json, sys
+w, port, keys = sys.argv[1], int(sys.argv[2]), [json.loads(k) for k in sys.argv[3:]]
+config = json.load(open("Keys.example/service.json"))
+config["witnesses"] = [{"url": f"http://127.0.0.1:{port + i + 1}", "name": k["name"], "public_key": k["public_key"]} for i, k in enumerate(keys)]
+config["witness_policy"] = "2 of ASF,GAO,JOB"
+print(json.dumps(config, indent=2))
+P
+cp "$DB" "$W/fork.sqlite"   # a copy, for the forked log below
+echo "\$ jhf serve --db ledger.sqlite --config service-witnessed.json --log-key keys/demo-job-log.key --publish tlog &"
+"$JHF" serve --db "$DB" --listen "127.0.0.1:$PORT" --config "$W/service-witnessed.json" --log-key "$W/keys/demo-job-log.key" \
+  --publish "$W/tlog" --log-level warning > "$W/service-2.log" 2>&1 &
+SERVICE=$!
+trap 'kill -TERM $SERVICE ${WITNESSES[*]} 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "$URL/healthz" > /dev/null && break; sleep 0.1; done
+cat > "$W/in/d9.json" <<'J'
+{"id": "D-2026-0009", "amount": 35000000, "currency": "MXN", "category": "humanitarian_stabilization",
+ "program": "schools", "municipality": "07101", "payee": {"name": "Escuela Primaria Benito Juárez"},
+ "purpose": "Roof repair after the storm", "value_date": "2026-12-10",
+ "sealed": {"payee_account": {"number": "002010077777777771", "scheme": "CLABE"}, "payee_tax_id": "", "notes": ""}}
+J
+jhf propose "${PROPOSER[@]}" --kind disbursement --file "$W/in/d9.json"
+jhf approve "${SHCP[@]}" --id D-2026-0009 --key "$W/keys/demo-shcp-elena.key" --yes | tail -1
+jhf approve "${USAID[@]}" --id D-2026-0009 --key "$W/keys/demo-usaid-ben.key" --yes | tail -1
+SIZE=$("$JHF" verify --db "$DB" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["entries"])')
+for _ in $(seq 1 300); do
+  NOTE=$(curl -sf "$URL/tlog/checkpoint" || true)
+  [ "$(echo "$NOTE" | sed -n 2p)" = "$SIZE" ] && [ "$(echo "$NOTE" | grep -c '^— [ag][sa][fo].demo/witness ')" = 2 ] && break; sleep 0.1
+done
+echo "\$ curl $URL/tlog/checkpoint   (the log's signature and both witnesses' cosignatures)"
+curl -s "$URL/tlog/checkpoint"
+echo "\$ curl -D - $URL/tlog/tile/0/000.p/$SIZE   (tiles are immutable: any web server or CDN can cache them)"
+curl -s -D - -o /dev/null "$URL/tlog/tile/0/000.p/$SIZE" | grep -i "^cache-control"
+GENESIS=$("$JHF" verify --db "$DB" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["genesis_hash"])')
+mkdir -p "$W/monitor"
+jhf monitor --tiles "$URL/tlog" --state "$W/monitor/state" --genesis "$GENESIS" --witness-policy "2 of ASF,GAO,JOB"
+jhf verify --tiles "$URL/tlog" --genesis "$GENESIS" --witness-policy "2 of ASF,GAO,JOB" | sed -n '/^VALID/p;/^INVALID/p;/^checkpoint/p;/^cosigned/p'
+
+say "16. A forked log: a second service signs another history with the same log key. The witnesses refuse it; the monitor catches it."
+"$JHF" serve --db "$W/fork.sqlite" --listen "127.0.0.1:$((PORT + 3))" --config "$W/service-witnessed.json" --log-key "$W/keys/demo-job-log.key" \
+  --publish "$W/fork-public" --log-level warning > "$W/fork-service.log" 2>&1 &
+FORK=$!
+trap 'kill -TERM $SERVICE $FORK ${WITNESSES[*]} 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$((PORT + 3))/healthz" > /dev/null && break; sleep 0.1; done
+FORKED=(--server "http://127.0.0.1:$((PORT + 3))" --token-file "$W/tokens/proposer.token")
+for n in 10 11; do
+  sed "s/D-2026-0009/D-2026-00$n/; s/Roof repair after the storm/Paid twice, elsewhere/" "$W/in/d9.json" > "$W/in/fork-$n.json"
+  "$JHF" propose "${FORKED[@]}" --kind disbursement --file "$W/in/fork-$n.json" > /dev/null
+  "$JHF" approve --server "http://127.0.0.1:$((PORT + 3))" --token-file "$W/tokens/shcp-officer.token" --id "D-2026-00$n" --key "$W/keys/demo-shcp-elena.key" --yes > /dev/null
+  "$JHF" approve --server "http://127.0.0.1:$((PORT + 3))" --token-file "$W/tokens/usaid-officer.token" --id "D-2026-00$n" --key "$W/keys/demo-usaid-ben.key" --yes > /dev/null
+done
+sleep 2
+echo "The fork's checkpoint carries only the log's signature: no witness cosigned it."
+curl -s "http://127.0.0.1:$((PORT + 3))/tlog/checkpoint"
+echo "What the ASF witness kept as evidence:"; sqlite3 "$W/asf-witness.db" "SELECT reason FROM evidence" | head -3
+echo "The fork service's log:"; grep -m1 -o 'a witness[^"]*' "$W/fork-service.log" || true
+jhf monitor --tiles "http://127.0.0.1:$((PORT + 3))/tlog" --state "$W/monitor/state" --witness-policy "2 of ASF,GAO,JOB" \
+  || echo "exit $?: the monitor caught the fork and kept the evidence"
+kill -TERM $SERVICE $FORK ${WITNESSES[*]}; wait $SERVICE $FORK ${WITNESSES[*]} 2>/dev/null || true
+trap - EXIT
 
 say "Done. Everything above is in $W."

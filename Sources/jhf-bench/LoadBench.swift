@@ -24,6 +24,7 @@ struct LoadBench: AsyncParsableCommand {
     @Option(help: "Single-row durable commits for the raw SQLite rate.") var rawCommits = 5_000
     @Option(help: "The jhf executable (default: next to jhf-bench).") var jhf: String?
     @Flag(help: "Serve with --log-key: sign a checkpoint in every group commit that appends.") var checkpoints = false
+    @Flag(help: "Serve with --publish DIR (implies --checkpoints): publish the tiles after every new checkpoint.") var publish = false
     @Option(help: "The service config's writer_nice (default: the service's own default).") var writerNice: Int?
     @Option(help: "Client: threads (one blocking keep-alive connection per client; lean) or async (AsyncHTTPClient).") var client = "threads"
     @Option(help: "v1.1: commitments committed before the run; a third of the disbursements then name one (0: none).") var commitments = 0
@@ -53,7 +54,7 @@ struct LoadBench: AsyncParsableCommand {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: jhf)
         server.arguments = ["serve", "--db", db, "--listen", "127.0.0.1:\(port)", "--config", "\(dir)/service.json", "--log-level", "warning"]
-        if checkpoints {
+        if checkpoints || publish {
             let keyFile = "\(dir)/bench-log.key"
             let json = JSONValue.object([
                 "institution": .string("JOB"), "name": .string(BenchKeys.log), "role": .string("log"),
@@ -64,6 +65,7 @@ struct LoadBench: AsyncParsableCommand {
             }
             server.arguments! += ["--log-key", keyFile]
         }
+        if publish { server.arguments! += ["--publish", "\(dir)/tiles"] }
         let speedBefore = try Measure.machineSpeed()
         try server.run()
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
@@ -100,6 +102,14 @@ struct LoadBench: AsyncParsableCommand {
             }
         }
         let r = try result.get()
+        if publish {
+            // The publisher follows the last checkpoint within its poll interval: wait for it.
+            for _ in 0..<200 {
+                let note = (try? String(contentsOfFile: "\(dir)/tiles/checkpoint", encoding: .utf8)) ?? ""
+                if note.split(separator: "\n").dropFirst().first == "\(1 + warmup + entries)" { break }
+                usleep(50_000)
+            }
+        }
         server.terminate()
         server.waitUntilExit()
         let verify = try Measure.spawn(jhf, ["verify", "--db", db, "--jobs", "2"], captureOutput: true)
@@ -112,7 +122,7 @@ struct LoadBench: AsyncParsableCommand {
         let batches = metric(r.metrics, "jhf_write_batches_total")
         let batched = metric(r.metrics, "jhf_write_batch_requests_total")
         print("""
-            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each\(checkpoints ? ", checkpoints signed" : "")\(commitments > 0 ? ", \(commitments) commitments: a third of the payments under one" : "")
+            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each\(publish ? ", checkpoints signed, tiles published" : checkpoints ? ", checkpoints signed" : "")\(commitments > 0 ? ", \(commitments) commitments: a third of the payments under one" : "")
               committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
               approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
               CPU per disbursement: service \(String(format: "%.0f", r.serverCPU / Double(entries) * 1e6)) µs, load generator \(String(format: "%.0f", r.clientCPU / Double(entries) * 1e6)) µs (\(String(format: "%.0f", (r.serverCPU + r.clientCPU) / r.seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))% of \(ProcessInfo.processInfo.activeProcessorCount) cores busy)
@@ -128,6 +138,14 @@ struct LoadBench: AsyncParsableCommand {
             let lines = note.split(separator: "\n")
             guard lines.count >= 4, Int64(lines[1]) == Int64(1 + warmup + entries) else { throw BenchError("the last checkpoint does not cover the ledger:\n\(note)") }
             print("  checkpoint:         latest covers all \(lines[1]) entries")
+        }
+        if publish {
+            // The published directory, read back: the whole ledger, every tile checked.
+            let tiles = try Measure.spawn(jhf, ["verify", "--tiles", "\(dir)/tiles", "--jobs", "2"], captureOutput: true)
+            guard tiles.0 == 0, tiles.1.contains("entries:      \(1 + warmup + entries)\n") else {
+                throw BenchError("the tiles published under load do not verify or are behind:\n\(tiles.1)")
+            }
+            print("  published tiles:    verify --tiles VALID, all \(1 + warmup + entries) entries")
         }
     }
 

@@ -29,57 +29,144 @@ public enum TilePublisher {
     /// Entries read from the store per page.
     static let pageEntries = 4096
 
-    /// `incremental` (the service, after each commit): start from the directory's checkpoint
-    /// and write only what is new, in O(new entries). Otherwise (the CLI) every tile is rebuilt
-    /// and compared with the directory's, so a tile changed on disk is found and refused.
+    /// `incremental`: start from the directory's checkpoint and write only what is new, in
+    /// O(new entries). Otherwise (the CLI) every tile is rebuilt and compared with the
+    /// directory's, so a tile changed on disk is found and refused.
     public static func publish(store: LedgerStore, out: String, incremental: Bool = false) throws(StoreError) -> PublishReport {
+        guard let start = try prepare(store: store, out: out, incremental: incremental) else {
+            return PublishReport(size: try store.latestCheckpoint()?.size ?? 0, written: 0, kept: 0, checkpointReplaced: false)
+        }
+        var files = FileWriter(root: out)
+        try walk(store: store, from: try cursor(store: store, at: start.published, reuse: nil), to: start.checkpoint.size) { (path, bytes) throws(StoreError) in
+            try files.put(path, bytes)
+        }
+        return try finish(files: &files, start: start, out: out)
+    }
+
+    /// The files a publication needs, read on the store's thread and written elsewhere (the
+    /// service's publisher, so the store's writer never waits on the file system): what is new
+    /// since the directory's checkpoint, held in memory. Nil when the directory is current.
+    /// `cursor`: where the previous plan ended (used if the directory is still there). A gap of more than `entriesMax` entries (a service started over an empty or old
+    /// directory) is published at once instead, streaming, so memory stays bounded.
+    public static func plan(store: LedgerStore, out: String, entriesMax: Int64, cursor reuse: Cursor? = nil) throws(StoreError) -> Plan {
+        guard let start = try prepare(store: store, out: out, incremental: true) else { return .current }
+        let from = try cursor(store: store, at: start.published, reuse: reuse)
+        if start.checkpoint.size - start.published > entriesMax {
+            var files = FileWriter(root: out)
+            let end = try walk(store: store, from: from, to: start.checkpoint.size) { (path, bytes) throws(StoreError) in try files.put(path, bytes) }
+            return .published(try finish(files: &files, start: start, out: out), end)
+        }
+        var files: [(String, [UInt8])] = []
+        let end = try walk(store: store, from: from, to: start.checkpoint.size) { (path, bytes) throws(StoreError) in files.append((path, bytes)) }
+        return .planned(Publication(start: start, files: files), end)
+    }
+
+    /// What `plan` found to do.
+    public enum Plan: Sendable {
+        /// The directory holds the store's latest checkpoint.
+        case current
+        /// Files to write, then the checkpoint: `Publication.write(out:)`; and the cursor at its
+        /// end, for the next plan once it is written.
+        case planned(Publication, Cursor)
+        /// A large gap, published at once.
+        case published(PublishReport, Cursor)
+    }
+
+    /// What a publication starts from: the store's checkpoint, the directory's, and the size
+    /// whose tiles the directory already holds.
+    public struct Start: Sendable {
+        let checkpoint: StoredCheckpoint
+        let current: [UInt8]?
+        let published: Int64
+    }
+
+    /// A planned publication: write it with `write(out:)`, off the store's thread.
+    public struct Publication: Sendable {
+        let start: Start
+        let files: [(String, [UInt8])]
+        /// Entries the publication newly covers.
+        public var entries: Int64 { start.checkpoint.size - start.published }
+
+        public func write(out: String) throws(StoreError) -> PublishReport {
+            var writer = FileWriter(root: out)
+            for (path, bytes) in files { try writer.put(path, bytes) }
+            return try TilePublisher.finish(files: &writer, start: start, out: out)
+        }
+    }
+
+    /// Checks the directory against the store; nil if `incremental` and it is already current.
+    private static func prepare(store: LedgerStore, out: String, incremental: Bool) throws(StoreError) -> Start? {
         guard let checkpoint = try store.latestCheckpoint() else {
             throw StoreError(.notFound, field: "checkpoint", "the store has no signed checkpoint yet; give --log-key to sign one")
         }
-        let ledgerID = try store.ledgerID()
         let checkpointPath = "\(out)/checkpoint"
         let current = try Bundle.readCheckpoint(checkpointPath)
         // What the directory already holds: tiles of its checkpoint's tree, proven a prefix of ours.
         var published: Int64 = 0
         if let current {
-            published = try checkReplaceable(current, by: checkpoint, ledgerID: ledgerID, store: store, path: checkpointPath)
+            published = try checkReplaceable(current, by: checkpoint, ledgerID: try store.ledgerID(), store: store, path: checkpointPath)
         }
         if !incremental {
             published = 0
         } else if current.map({ Bytes.equal($0, checkpoint.note) }) == true {
-            return PublishReport(size: checkpoint.size, written: 0, kept: 0, checkpointReplaced: false)
+            return nil
         }
-        var files = FileWriter(root: out)
-        // Continue from the published size: the tiles in progress come from the store's Merkle
-        // nodes and the open entry bundle from its entries, so each run costs its new entries.
-        var builder = try TileBuilder(resumingAt: published) { (level, index) throws(StoreError) in try store.merkleNode(level: level, index: index) }
-        var bundleIndex = published / Int64(TileLayout.width)
-        var seq = bundleIndex * Int64(TileLayout.width)
-        var bundle = try store.entries(from: seq, limit: Int(published - seq)).map(\.canonical)
-        seq = published
-        while seq < checkpoint.size {
-            let rows = try store.entries(from: seq, limit: min(pageEntries, Int(checkpoint.size - seq)))
-            guard !rows.isEmpty else { throw StoreError(.corrupt, field: "entries", "the store lacks entry \(seq) of its checkpoint of \(checkpoint.size)") }
+        return Start(checkpoint: checkpoint, current: current, published: published)
+    }
+
+    /// Where a walk over the entries stands: the hash tiles in progress, the open entry bundle.
+    /// The service's publisher keeps the one its last publication ended with, so the next one
+    /// need not read them back from the store.
+    public struct Cursor: Sendable {
+        var builder: TileBuilder
+        var bundle: [[UInt8]]
+        var bundleIndex: Int64
+        var size: Int64 { builder.size }
+    }
+
+    /// The cursor at `published`: `reuse` if it stands there, else rebuilt from the store's
+    /// Merkle nodes and the entries of the open bundle.
+    private static func cursor(store: LedgerStore, at published: Int64, reuse: Cursor?) throws(StoreError) -> Cursor {
+        if let reuse, reuse.size == published { return reuse }
+        let builder = try TileBuilder(resumingAt: published) { (level, index) throws(StoreError) in try store.merkleNode(level: level, index: index) }
+        let bundleIndex = published / Int64(TileLayout.width)
+        let first = bundleIndex * Int64(TileLayout.width)
+        return Cursor(builder: builder, bundle: try store.entries(from: first, limit: Int(published - first)).map(\.canonical), bundleIndex: bundleIndex)
+    }
+
+    /// Hands `put` every tile and bundle that entries `cursor.size ..< size` complete or grow,
+    /// in order, and returns the cursor at `size`. The cost is that of the new entries.
+    @discardableResult
+    private static func walk(store: LedgerStore, from start: Cursor, to size: Int64,
+                             put: (String, [UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Cursor {
+        var c = start
+        var seq = c.size
+        while seq < size {
+            let rows = try store.entries(from: seq, limit: min(pageEntries, Int(size - seq)))
+            guard !rows.isEmpty else { throw StoreError(.corrupt, field: "entries", "the store lacks entry \(seq) of its checkpoint of \(size)") }
             for row in rows {
                 guard row.seq == seq else { throw StoreError(.corrupt, field: "entries", "the store's entry \(seq) is missing") }
-                try builder.append(Hash(uncheckedBytes: row.entryHash)) { (ref, hashes) throws(StoreError) in
-                    try files.put(ref.path, hashes.flatMap(\.bytes))
-                }
-                bundle.append(row.canonical)
-                if bundle.count == TileLayout.width {
-                    try files.put(TileRef(.entries, index: bundleIndex, width: bundle.count).path, try encode(bundle))
-                    bundle.removeAll(keepingCapacity: true)
-                    bundleIndex += 1
+                try c.builder.append(Hash(uncheckedBytes: row.entryHash)) { (ref, hashes) throws(StoreError) in try put(ref.path, hashes.flatMap(\.bytes)) }
+                c.bundle.append(row.canonical)
+                if c.bundle.count == TileLayout.width {
+                    try put(TileRef(.entries, index: c.bundleIndex, width: c.bundle.count).path, try encode(c.bundle))
+                    c.bundle.removeAll(keepingCapacity: true)
+                    c.bundleIndex += 1
                 }
                 seq += 1
             }
         }
-        for (ref, hashes) in builder.partialTiles { try files.put(ref.path, hashes.flatMap(\.bytes)) }
-        if !bundle.isEmpty { try files.put(TileRef(.entries, index: bundleIndex, width: bundle.count).path, try encode(bundle)) }
+        for (ref, hashes) in c.builder.partialTiles { try put(ref.path, hashes.flatMap(\.bytes)) }
+        if !c.bundle.isEmpty { try put(TileRef(.entries, index: c.bundleIndex, width: c.bundle.count).path, try encode(c.bundle)) }
+        return c
+    }
+
+    /// Makes the files durable, then replaces the checkpoint (if it changed).
+    fileprivate static func finish(files: inout FileWriter, start: Start, out: String) throws(StoreError) -> PublishReport {
         files.syncDirectories()
-        let replace = current.map { !Bytes.equal($0, checkpoint.note) } ?? true
-        if replace { try FileWriter.replace(checkpointPath, checkpoint.note) }
-        return PublishReport(size: checkpoint.size, written: files.written, kept: files.kept, checkpointReplaced: replace)
+        let replace = start.current.map { !Bytes.equal($0, start.checkpoint.note) } ?? true
+        if replace { try FileWriter.replace("\(out)/checkpoint", start.checkpoint.note) }
+        return PublishReport(size: start.checkpoint.size, written: files.written, kept: files.kept, checkpointReplaced: replace)
     }
 
     private static func encode(_ bundle: [[UInt8]]) throws(StoreError) -> [UInt8] {

@@ -8,8 +8,9 @@ import ServiceLifecycle
 /// `jhf serve --publish DIR`: keeps DIR the current tlog-tiles publication of the ledger
 /// (SPEC §11), so a plain web server over DIR is always current. Whenever the latest stored
 /// checkpoint note changes — a group commit appended and signed one, or a cosignature arrived —
-/// it publishes incrementally (only the new tiles, then the checkpoint), on the store's thread
-/// between group commits. A failure is logged and retried; appends never wait for it.
+/// it publishes incrementally: what is new is read on the store's thread between group commits,
+/// and the files are written and synced by this task (the checkpoint last). A failure is
+/// logged and retried; appends never wait for it.
 struct TilePublishing: ServiceLifecycle.Service {
     let worker: LedgerWorker
     let directory: String
@@ -19,13 +20,30 @@ struct TilePublishing: ServiceLifecycle.Service {
         await cancelWhenGracefulShutdown {
             var published: [UInt8]?
             var failures = 0
+            // Where the last publication ended: the next one continues from it.
+            var cursor: TilePublisher.Cursor?
             while !Task.isCancelled {
                 let latest = try? await worker.read { s throws(StoreError) in try s.latestCheckpoint()?.note }
                 if let note = latest ?? nil, published.map({ !Bytes.equal($0, note) }) ?? true {
                     do {
+                        // Read on the store's thread; the files are written and synced here,
+                        // so group commits never wait on them.
                         let dir = directory
-                        let report = try await worker.read { s throws(StoreError) in try TilePublisher.publish(store: s, out: dir, incremental: true) }
-                        worker.metrics.recordPublication(size: report.size, failed: false)
+                        let last = cursor
+                        cursor = nil
+                        let plan = try await worker.read { s throws(StoreError) in
+                            try TilePublisher.plan(store: s, out: dir, entriesMax: ServiceLimits.publishPlanEntriesMax, cursor: last)
+                        }
+                        switch plan {
+                        case .current: cursor = last
+                        case .published(let report, let end):
+                            worker.metrics.recordPublication(size: report.size, failed: false)
+                            cursor = end
+                        case .planned(let publication, let end):
+                            let report = try await Task.detached { () throws(StoreError) -> PublishReport in try publication.write(out: dir) }.value
+                            worker.metrics.recordPublication(size: report.size, failed: false)
+                            cursor = end
+                        }
                         (published, failures) = (note, 0)
                     } catch {
                         failures += 1

@@ -13,7 +13,8 @@ struct WitnessBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "witness", abstract: "add-checkpoint requests/s of jhf witness serve, proofs of ~20 hashes.")
 
     @Option(help: "Leaves each log starts with.") var base = 1_000_000
-    @Option(help: "Requests per client (each grows its log by 3 entries).") var requests = 2_000
+    @Option(help: "Requests per client.") var requests = 2_000
+    @Option(help: "Each request grows its log by 1 to this many entries (pseudo-random, the same every run).") var maxStep = 1_000
     @Option(help: "Concurrent clients, each with its own log.") var clients = 8
     @Option(help: "The jhf executable (default: next to jhf-bench).") var jhf: String?
 
@@ -25,7 +26,11 @@ struct WitnessBench: ParsableCommand {
         let jhf = jhf ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("jhf").path
 
         // The tree: every complete subtree, level by level.
-        let leaves = base + 3 * requests + 1
+        // The sizes every log goes through (the same for each: the logs differ by origin).
+        var rng = SplitMix(seed: 0x1F19)
+        var sizes = [base]
+        for _ in 0..<requests { sizes.append(sizes.last! + 1 + Int(rng.next() % UInt64(maxStep))) }
+        let leaves = sizes.last! + 1
         var levels: [[Hash]] = [(0..<leaves).map { Hash.leaf(Array("leaf-\($0)".utf8)) }]
         while levels.last!.count > 1 {
             let below = levels.last!
@@ -49,8 +54,7 @@ struct WitnessBench: ParsableCommand {
         let bodies: [[[UInt8]]] = try origins.map { origin in
             var out: [[UInt8]] = []
             var old = 0
-            for i in 0...requests {
-                let size = base + 3 * i
+            for (i, size) in sizes.enumerated() {
                 let text = Checkpoint(origin: origin, size: Int64(size), root: try Merkle.root(size: Int64(size), node: node)).text
                 let note = SignedNote(text: text, signatures: [SignedNote.sign(text, name: "bench-log", key: logKey)])
                 let proof = old == 0 ? [] : try Merkle.consistencyPath(first: Int64(old), second: Int64(size), node: node)
@@ -105,7 +109,20 @@ struct WitnessBench: ParsableCommand {
         let total = clients * requests
         print("witness:     \(total) add-checkpoint requests from \(clients) clients (one log each) in \(String(format: "%.2f", seconds)) s: "
               + "\(String(format: "%.0f", Double(total) / seconds)) requests/s")
-        print("proofs:      \(String(format: "%.1f", Double(proofHashes) / Double(total))) hashes on average; logs of \(base) to \(base + 3 * requests) entries")
+        print("proofs:      \(String(format: "%.1f", Double(proofHashes) / Double(total))) hashes on average; logs of \(base) to \(sizes.last!) entries")
         print("latency:     p50 \(String(format: "%.2f", 1e3 * sorted[sorted.count / 2])) ms, p99 \(String(format: "%.2f", 1e3 * sorted[sorted.count * 99 / 100])) ms")
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run sends the same sizes.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

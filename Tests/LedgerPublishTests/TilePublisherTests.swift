@@ -115,6 +115,24 @@ final class PublishFixture {
             // And a full run afterwards finds every file as it would have written it.
             #expect(try TilePublisher.publish(store: f.store, out: f.out).written == 0)
         }
+        // Planned (the service: read on the store's thread, written elsewhere), and a gap too
+        // large to plan, published at once.
+        guard case .current = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100) else { throw LedgerError(.tiles, "not current") }
+        try f.grow(to: 1100)
+        guard case .planned(let p, let cursor) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100) else { throw LedgerError(.tiles, "not planned") }
+        let latest = try f.store.latestCheckpoint()?.note
+        #expect(p.entries == 75 && f.read("checkpoint") != latest, "nothing is written until write(out:)")
+        #expect(try p.write(out: f.out).checkpointReplaced)
+        try checkPublished(f)
+        // The next plan continues from where this one ended, without reading it back.
+        try f.grow(to: 1180)
+        guard case .planned(let q, _) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100, cursor: cursor) else { throw LedgerError(.tiles, "not planned") }
+        _ = try q.write(out: f.out)
+        try checkPublished(f)
+        try f.grow(to: 1300)
+        guard case .published(let r, _) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100, cursor: cursor) else { throw LedgerError(.tiles, "not published") }
+        #expect(r.size == 1300 && r.checkpointReplaced)
+        try checkPublished(f)
     }
 
     @Test func aChangedTileIsRefusedAndTheCheckpointStays() throws {

@@ -46,6 +46,31 @@ import Testing
         #expect(try read("\(l.dir)/mon/state.entries").split(separator: "\n").count == 5)
     }
 
+    /// With --interval it keeps following: a new round every second reports what was added.
+    @Test func withAnIntervalItKeepsFollowing() throws {
+        let (l, site, monitor) = try Self.setUp()
+        defer { l.remove() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Repo.jhf)
+        p.arguments = Array(monitor) + ["--interval", "1"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer { if p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() } }
+        func line() throws -> String {
+            var bytes: [UInt8] = []
+            while let b = try out.fileHandleForReading.read(upToCount: 1)?.first, b != 0x0A { bytes.append(b) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(try line() == "checkpoint of 4 entries: verified from genesis; 4 entries")
+        try Self.grow(l, id: "D-3", site: site)
+        var seen: [String] = []
+        while seen.count < 40, !(seen.last ?? "").hasPrefix("checkpoint of 5 entries") { seen.append(try line()) }
+        #expect(seen.last == "checkpoint of 5 entries: consistent with the 4 seen; 1 new entries", "\(seen)")
+        #expect(try line().hasPrefix("  seq 4 disbursement D-3: "))
+    }
+
     /// Each misbehaviour: the exit code, the first line, and that the state did not move.
     @Test(arguments: ["rewritten-entry", "fork", "withheld-tile", "policy-shortfall", "shrink"])
     func misbehaviourIsCaught(_ kind: String) throws {

@@ -119,6 +119,19 @@ struct WitnessCLITests {
         #expect(try jhf(remote + ["verify", "--witness-policy", "2 of ASF,GAO,JOB"]).status == 1)
         #expect(httpGet(port: port, "/metrics")?.body.contains(#"jhf_witness_failures_total{witness="gao.example/witness"}"#) == true)
 
+        // A restarted service believes the witness has nothing (old size 0): the witness answers
+        // 409 with the size it cosigned, and the service resends from there.
+        server.terminate()
+        server.waitUntilExit()
+        let (again, againURL) = try startService(db: l.db, config: config, extra: ["--log-key", l.key("demo-job-log")])
+        defer { if again.isRunning { again.terminate(); again.waitUntilExit() } }
+        let againRemote = ["--server", againURL, "--token-file", token]
+        try write(l.input("d5"), DemoLedger.d2.replacingOccurrences(of: #""id": "D-2""#, with: #""id": "D-5""#))
+        try l.must(jhf(againRemote + ["propose", "--kind", "disbursement", "--file", l.input("d5")]))
+        for key in ["demo-shcp-ana", "demo-usaid-ben"] { try l.must(jhf(againRemote + ["approve", "--id", "D-5", "--key", l.key(key), "--yes"])) }
+        let resent = try #require(Self.waitForCheckpoint(port: Int(againURL.split(separator: ":").last!)!, size: 8, lines: 2), "no cosignature after the restart")
+        #expect(resent.contains("\n— asf.example/witness "))
+
         // A fork: another service over the copy signs a different entry 5 with the same log key.
         // The witness that cosigned the real history refuses it and keeps the evidence.
         let forkConfig = "\(l.dir)/fork.json"
@@ -126,8 +139,8 @@ struct WitnessCLITests {
         let (forkServer, forkURL) = try startService(db: "\(l.dir)/fork.sqlite", config: forkConfig, extra: ["--log-key", l.key("demo-job-log")])
         defer { if forkServer.isRunning { forkServer.terminate(); forkServer.waitUntilExit() } }
         let forkRemote = ["--server", forkURL, "--token-file", token]
-        // Three entries: the witness sees the fork at size 7 with another root (409), or at 8
-        // with a consistency proof from its 7 that does not hold (422), whichever comes first.
+        // Three entries (sizes 6 to 8): the witness, at 8, sees the fork's checkpoint of 8 with
+        // another root (409), or a later one whose proof from its 8 does not hold (422).
         for id in ["D-9", "D-10", "D-11"] {
             try write(l.input(id), DemoLedger.d2.replacingOccurrences(of: #""id": "D-2""#, with: #""id": "\#(id)""#))
             try l.must(jhf(forkRemote + ["propose", "--kind", "disbursement", "--file", l.input(id)]))
@@ -138,7 +151,7 @@ struct WitnessCLITests {
             usleep(100_000)
             evidence = (try? run("/usr/bin/sqlite3", ["\(l.dir)/ASF.witness.db", "SELECT reason FROM evidence"]).stdout) ?? ""
         }
-        #expect(evidence.hasPrefix("same size 7, another root") || evidence.hasPrefix("inconsistent: "), "\(evidence)")
+        #expect(evidence.hasPrefix("same size 8, another root") || evidence.hasPrefix("inconsistent: "), "\(evidence)")
         let forkNote = httpGet(port: Int(forkURL.split(separator: ":").last!)!, "/v1/checkpoint")?.body ?? ""
         #expect(!forkNote.contains("asf.example/witness"), "the witness must not cosign the fork")
         #expect(try jhf(forkRemote + ["verify", "--witness-policy", "1 of ASF"]).status == 1)

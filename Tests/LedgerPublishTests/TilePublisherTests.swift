@@ -194,3 +194,32 @@ final class PublishFixture {
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/site/checkpoint"))
     }
 }
+
+/// The publisher against an independent tlog-tiles builder written from the C2SP text
+/// (Tests/Tools/tiles_reference.py): the same files, byte for byte, for a ledger with full and
+/// partial tiles on two levels.
+@Suite struct TileReferenceTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    @Test func theSameTilesAsTheReference() throws {
+        let f = try PublishFixture(count: 600)
+        _ = try TilePublisher.publish(store: f.store, out: f.out)
+        let lines = try f.store.entries(from: 0, limit: 600).map(\.canonical)
+        let entries = "\(f.dir)/entries.jsonl"
+        try Data(lines.flatMap { $0 + [0x0A] }).write(to: URL(fileURLWithPath: entries))
+        let reference = "\(f.dir)/reference"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "\(Self.repo)/Tests/Tools/tiles_reference.py", entries, reference]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let theirs = (FileManager.default.enumerator(atPath: reference)?.allObjects as? [String] ?? [])
+            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: "\(reference)/\($0)", isDirectory: &d) && !d.boolValue }.sorted()
+        #expect(theirs == f.files().filter { $0 != "checkpoint" })
+        #expect(theirs.count == 3 + 3 + 1, "\(theirs)")
+        for path in theirs {
+            #expect(FileManager.default.contents(atPath: "\(reference)/\(path)") == FileManager.default.contents(atPath: "\(f.out)/\(path)"), "\(path)")
+        }
+    }
+}

@@ -45,31 +45,35 @@ public enum TilePublisher {
 
     /// The files a publication needs, read on the store's thread and written elsewhere (the
     /// service's publisher, so the store's writer never waits on the file system): what is new
-    /// since the directory's checkpoint, held in memory. Nil when the directory is current.
-    /// `cursor`: where the previous plan ended (used if the directory is still there). A gap of more than `entriesMax` entries (a service started over an empty or old
-    /// directory) is published at once instead, streaming, so memory stays bounded.
+    /// since the directory's checkpoint, held in memory.
+    ///
+    /// `cursor` is where the previous plan ended; it is used when it stands between the
+    /// directory's checkpoint and the store's. At most `entriesMax` entries are planned at once:
+    /// a larger gap (a service started over an empty or old directory) comes in steps, each
+    /// writing only full tiles and bundles, the last one the partial tiles and the checkpoint,
+    /// so memory stays bounded and group commits run between the steps.
     public static func plan(store: LedgerStore, out: String, entriesMax: Int64, cursor reuse: Cursor? = nil) throws(StoreError) -> Plan {
         guard let start = try prepare(store: store, out: out, incremental: true) else { return .current }
-        let from = try cursor(store: store, at: start.published, reuse: reuse)
-        if start.checkpoint.size - start.published > entriesMax {
-            var files = FileWriter(root: out)
-            let end = try walk(store: store, from: from, to: start.checkpoint.size) { (path, bytes) throws(StoreError) in try files.put(path, bytes) }
-            return .published(try finish(files: &files, start: start, out: out), end)
+        let from: Cursor
+        if let reuse, reuse.size >= start.published, reuse.size <= start.checkpoint.size {
+            from = reuse
+        } else {
+            from = try cursor(store: store, at: start.published, reuse: nil)
         }
+        let end = min(start.checkpoint.size, from.size + max(1, entriesMax))
+        let last = end == start.checkpoint.size
         var files: [(String, [UInt8])] = []
-        let end = try walk(store: store, from: from, to: start.checkpoint.size) { (path, bytes) throws(StoreError) in files.append((path, bytes)) }
-        return .planned(Publication(start: start, files: files), end)
+        let cursor = try walk(store: store, from: from, to: end, partials: last) { (path, bytes) throws(StoreError) in files.append((path, bytes)) }
+        return .planned(Publication(start: start, files: files, last: last, entries: end - from.size), cursor)
     }
 
     /// What `plan` found to do.
     public enum Plan: Sendable {
         /// The directory holds the store's latest checkpoint.
         case current
-        /// Files to write, then the checkpoint: `Publication.write(out:)`; and the cursor at its
-        /// end, for the next plan once it is written.
+        /// Files to write (and, if it is the last step, then the checkpoint):
+        /// `Publication.write(out:)`; and the cursor at its end, for the next plan.
         case planned(Publication, Cursor)
-        /// A large gap, published at once.
-        case published(PublishReport, Cursor)
     }
 
     /// What a publication starts from: the store's checkpoint, the directory's, and the size
@@ -84,12 +88,18 @@ public enum TilePublisher {
     public struct Publication: Sendable {
         let start: Start
         let files: [(String, [UInt8])]
-        /// Entries the publication newly covers.
-        public var entries: Int64 { start.checkpoint.size - start.published }
+        /// Whether it reaches the store's checkpoint (then it replaces the directory's).
+        public let last: Bool
+        /// Entries this step newly covers.
+        public let entries: Int64
 
         public func write(out: String) throws(StoreError) -> PublishReport {
             var writer = FileWriter(root: out)
             for (path, bytes) in files { try writer.put(path, bytes) }
+            guard last else {
+                writer.syncDirectories()
+                return PublishReport(size: start.published, written: writer.written, kept: writer.kept, checkpointReplaced: false)
+            }
             return try TilePublisher.finish(files: &writer, start: start, out: out)
         }
     }
@@ -134,10 +144,11 @@ public enum TilePublisher {
         return Cursor(builder: builder, bundle: try store.entries(from: first, limit: Int(published - first)).map(\.canonical), bundleIndex: bundleIndex)
     }
 
-    /// Hands `put` every tile and bundle that entries `cursor.size ..< size` complete or grow,
-    /// in order, and returns the cursor at `size`. The cost is that of the new entries.
+    /// Hands `put` every tile and bundle that entries `cursor.size ..< size` complete or grow
+    /// (the partial ones only with `partials`), in order, and returns the cursor at `size`. The
+    /// cost is that of the new entries.
     @discardableResult
-    private static func walk(store: LedgerStore, from start: Cursor, to size: Int64,
+    private static func walk(store: LedgerStore, from start: Cursor, to size: Int64, partials: Bool = true,
                              put: (String, [UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Cursor {
         var c = start
         var seq = c.size
@@ -156,6 +167,7 @@ public enum TilePublisher {
                 seq += 1
             }
         }
+        guard partials else { return c }
         for (ref, hashes) in c.builder.partialTiles { try put(ref.path, hashes.flatMap(\.bytes)) }
         if !c.bundle.isEmpty { try put(TileRef(.entries, index: c.bundleIndex, width: c.bundle.count).path, try encode(c.bundle)) }
         return c

@@ -50,8 +50,8 @@ public enum ServiceLimits {
     public static let witnessRequestTimeoutSeconds: Int64 = 10
     /// 409 answers followed in a row before backing off (each resends from the size reported).
     public static let witnessConflictsMax = 3
-    /// New entries one publication plans in memory; a larger gap (a service started over an
-    /// empty or old directory) is published at once on the store's thread, streaming.
+    /// New entries one publication step plans in memory; a larger gap (a service started over
+    /// an empty or old directory) is published in steps, group commits running between them.
     public static let publishPlanEntriesMax: Int64 = 65_536
     /// How long a client may cache `/tlog/checkpoint`.
     public static let checkpointMaxAgeSeconds = 2

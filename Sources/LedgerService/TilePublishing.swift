@@ -34,17 +34,18 @@ struct TilePublishing: ServiceLifecycle.Service {
                         let plan = try await worker.read { s throws(StoreError) in
                             try TilePublisher.plan(store: s, out: dir, entriesMax: ServiceLimits.publishPlanEntriesMax, cursor: last)
                         }
+                        failures = 0
                         switch plan {
-                        case .current: cursor = last
-                        case .published(let report, let end):
-                            worker.metrics.recordPublication(size: report.size, failed: false)
-                            cursor = end
+                        case .current:
+                            (cursor, published) = (last, note)
                         case .planned(let publication, let end):
                             let report = try await Task.detached { () throws(StoreError) -> PublishReport in try publication.write(out: dir) }.value
-                            worker.metrics.recordPublication(size: report.size, failed: false)
                             cursor = end
+                            // A step of a large gap: the next one follows at once.
+                            guard publication.last else { continue }
+                            worker.metrics.recordPublication(size: report.size, failed: false)
+                            published = note
                         }
-                        (published, failures) = (note, 0)
                     } catch {
                         failures += 1
                         worker.metrics.recordPublication(size: nil, failed: true)

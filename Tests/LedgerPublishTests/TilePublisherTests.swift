@@ -116,22 +116,36 @@ final class PublishFixture {
             #expect(try TilePublisher.publish(store: f.store, out: f.out).written == 0)
         }
         // Planned (the service: read on the store's thread, written elsewhere), and a gap too
-        // large to plan, published at once.
+        // large for one step, published in steps.
         guard case .current = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100) else { throw LedgerError(.tiles, "not current") }
         try f.grow(to: 1100)
         guard case .planned(let p, let cursor) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100) else { throw LedgerError(.tiles, "not planned") }
         let latest = try f.store.latestCheckpoint()?.note
-        #expect(p.entries == 75 && f.read("checkpoint") != latest, "nothing is written until write(out:)")
+        #expect(p.entries == 75 && p.last && f.read("checkpoint") != latest, "nothing is written until write(out:)")
         #expect(try p.write(out: f.out).checkpointReplaced)
         try checkPublished(f)
         // The next plan continues from where this one ended, without reading it back.
         try f.grow(to: 1180)
-        guard case .planned(let q, _) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100, cursor: cursor) else { throw LedgerError(.tiles, "not planned") }
+        guard case .planned(let q, let next) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100, cursor: cursor) else { throw LedgerError(.tiles, "not planned") }
         _ = try q.write(out: f.out)
         try checkPublished(f)
-        try f.grow(to: 1300)
-        guard case .published(let r, _) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100, cursor: cursor) else { throw LedgerError(.tiles, "not published") }
-        #expect(r.size == 1300 && r.checkpointReplaced)
+        // 1180 → 1500 in steps of 100: the checkpoint stays until the last step, which writes
+        // the partial tiles; the steps before write full tiles only.
+        try f.grow(to: 1500)
+        let before = f.read("checkpoint")
+        let partials = f.files().filter { $0.contains(".p/") }
+        var steps: [Int64] = []
+        var at = next
+        while true {
+            guard case .planned(let step, let end) = try TilePublisher.plan(store: f.store, out: f.out, entriesMax: 100, cursor: at) else { throw LedgerError(.tiles, "not planned") }
+            let r = try step.write(out: f.out)
+            steps.append(step.entries)
+            at = end
+            if step.last { #expect(r.size == 1500 && r.checkpointReplaced); break }
+            #expect(f.read("checkpoint") == before && !r.checkpointReplaced)
+            #expect(f.files().filter { $0.contains(".p/") } == partials, "a step before the last writes no partial tile")
+        }
+        #expect(steps == [100, 100, 100, 20])
         try checkPublished(f)
     }
 

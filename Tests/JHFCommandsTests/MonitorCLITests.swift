@@ -78,7 +78,6 @@ import Testing
         defer { l.remove() }
         try FileManager.default.copyItem(atPath: l.db, toPath: "\(l.dir)/fork.sqlite")
         #expect(try jhf(monitor).status == 0)
-        let state = try read("\(l.dir)/mon/state")
         var args = monitor
         var status: Int32 = 1
         var first = ""
@@ -126,7 +125,6 @@ import Testing
         #expect(o.status == status, "\(kind): \(o)")
         #expect((status == 1 ? o.stdout : o.stderr).hasPrefix(first), "\(kind): \(o)")
         #expect(try read("\(l.dir)/mon/state") == before, "\(kind): the state moved")
-        _ = state
         if status == 1 {
             let evidence = try #require(o.stdout.split(separator: "\n").last { $0.hasPrefix("evidence: ") }).dropFirst("evidence: ".count)
             let json = try JSONParser.parse(Array(try read(String(evidence)).utf8))

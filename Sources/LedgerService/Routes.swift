@@ -29,6 +29,8 @@ public struct Routes: Sendable {
         router.get("/v1/ledger") { _, _ in try await ledgerInfo() }
         router.get("/tlog/checkpoint") { _, _ in try await published("checkpoint") }
         router.get("/tlog/tile/**") { request, _ in try await published(String(request.uri.path.dropFirst("/tlog/".count))) }
+        router.head("/tlog/checkpoint") { _, _ in try await published("checkpoint", head: true) }
+        router.head("/tlog/tile/**") { request, _ in try await published(String(request.uri.path.dropFirst("/tlog/".count)), head: true) }
         router.get("/v1/entries") { request, _ in try await entries(request) }
         router.get("/v1/entries/{seq}") { _, context in try await entry(context) }
         router.get("/v1/sealed") { request, _ in try await sealed(request) }

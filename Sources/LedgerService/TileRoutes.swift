@@ -6,8 +6,9 @@ import LedgerCore
 extension Routes {
     /// `checkpoint`, or a tile or entry bundle path in the tlog-tiles layout; anything else is 404.
     /// Tiles never change once written, so they are cached as immutable; the checkpoint for a
-    /// few seconds.
-    func published(_ path: String) async throws -> Response {
+    /// few seconds. `head`: the same status and headers without the body, as a web server
+    /// answers HEAD.
+    func published(_ path: String, head: Bool = false) async throws -> Response {
         guard let directory = publishDirectory else {
             throw Problem(status: .notFound, code: "not_found", field: "path", detail: "this service does not publish tiles (start it with --publish DIR)")
         }
@@ -19,9 +20,13 @@ extension Routes {
         let file = "\(directory)/\(path)"
         let bytes = try await Task.detached { FileManager.default.contents(atPath: file) }.value
         guard let bytes else { throw Problem(status: .notFound, code: "not_found", field: "path", detail: "\(path) is not published") }
-        let headers: HTTPFields = isCheckpoint
+        var headers: HTTPFields = isCheckpoint
             ? [.contentType: "text/plain; charset=utf-8", .cacheControl: "public, max-age=\(ServiceLimits.checkpointMaxAgeSeconds)"]
             : [.contentType: "application/octet-stream", .cacheControl: "public, max-age=31536000, immutable"]
+        guard !head else {
+            headers[.contentLength] = "\(bytes.count)"
+            return Response(status: .ok, headers: headers, body: .init())
+        }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

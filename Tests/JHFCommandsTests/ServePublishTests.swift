@@ -31,6 +31,11 @@ import Testing
         #expect(head.stdout.lowercased().contains("cache-control: public, max-age=2\r\n") && head.stdout.hasSuffix("\r\n\r\n" + first), "\(head)")
         let tile = try run("/usr/bin/curl", ["-si", "\(url)/tlog/tile/0/000.p/5"])
         #expect(tile.stdout.lowercased().contains("cache-control: public, max-age=31536000, immutable\r\n"))
+        // HEAD: the same headers, no body, as a web server answers it.
+        let headOnly = try run("/usr/bin/curl", ["-sI", "\(url)/tlog/tile/0/000.p/5"])
+        let size = try FileManager.default.attributesOfItem(atPath: "\(out)/tile/0/000.p/5")[.size] as? Int
+        #expect(headOnly.stdout.hasPrefix("HTTP/1.1 200 OK\r\n") && headOnly.stdout.lowercased().contains("content-length: \(size ?? -1)\r\n")
+                && headOnly.stdout.lowercased().contains("cache-control: public, max-age=31536000, immutable\r\n"), "\(headOnly)")
         for bad in ["/tlog/tile/0/000.p/05", "/tlog/tile/../../ledger.sqlite", "/tlog/tile/0/000.p/5.tmp-1", "/tlog/tile/entries/001"] {
             #expect(httpGet(port: Int(url.split(separator: ":").last!)!, bad)?.status == 404, "\(bad)")
         }

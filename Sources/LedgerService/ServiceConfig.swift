@@ -142,9 +142,6 @@ public struct WitnessEndpoint: Sendable {
         url = u
         name = try r.string("name")
         guard SignedNote.isValidKeyName(name) else { throw r.fail("name", "must be a note key name: 1 to 256 bytes, no spaces or '+'") }
-        guard let raw = Base64.decode(try r.string("public_key")), raw.count == 32 else {
-            throw r.fail("public_key", "must be canonical padded base64 of a 32-byte Ed25519 public key")
-        }
-        do throws(LedgerError) { publicKey = try PublicKey(bytes: raw) } catch { throw r.fail("public_key", error.message) }
+        publicKey = try r.publicKey("public_key")
     }
 }

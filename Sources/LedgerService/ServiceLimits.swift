@@ -43,9 +43,15 @@ public enum ServiceLimits {
     public static let witnessesMax = 32
     /// How often the witness submitter and the publisher look for a new checkpoint.
     public static let checkpointPollMilliseconds: Int64 = 100
-    /// Backoff after a witness failed: the first delay, doubled per failure up to the last.
-    public static let witnessBackoffFirstMilliseconds: Int64 = 250
-    public static let witnessBackoffMaxMilliseconds: Int64 = 30_000
+    /// Backoff of the service's background tasks (witness submission, publishing) after a
+    /// failure: the first delay, doubled per failure up to the last.
+    public static let retryBackoffFirstMilliseconds: Int64 = 250
+    public static let retryBackoffMaxMilliseconds: Int64 = 30_000
+
+    /// The delay after `failures` (at least 1) failures in a row.
+    static func retryDelayMilliseconds(failures: Int) -> Int64 {
+        min(retryBackoffMaxMilliseconds, retryBackoffFirstMilliseconds << min(max(failures, 1) - 1, 16))
+    }
     /// One add-checkpoint request, from connect to the last byte of the answer.
     public static let witnessRequestTimeoutSeconds: Int64 = 10
     /// 409 answers followed in a row before backing off (each resends from the size reported).

@@ -52,9 +52,8 @@ struct TilePublishing: ServiceLifecycle.Service {
                         logger.error("publishing the tiles failed", metadata: ["out": "\(directory)", "error": "\((error as? StoreError)?.message ?? "\(error)")"])
                     }
                 }
-                let wait = failures == 0 ? ServiceLimits.checkpointPollMilliseconds
-                    : min(ServiceLimits.witnessBackoffMaxMilliseconds, ServiceLimits.witnessBackoffFirstMilliseconds << min(failures, 16))
-                do { try await Task.sleep(for: .milliseconds(wait)) } catch { return }
+                let wait = failures == 0 ? ServiceLimits.checkpointPollMilliseconds : ServiceLimits.retryDelayMilliseconds(failures: failures)
+                if !(await pause(milliseconds: wait)) { return }
             }
         }
     }

@@ -12,8 +12,8 @@ import ServiceLifecycle
 /// One task per witness follows the latest checkpoint. It sends `old <size>` with the size it
 /// believes the witness cosigned last (0 at start) and the consistency proof from there; on 409
 /// it resends from the size the witness reports (at most `witnessConflictsMax` times in a row);
-/// any other failure backs off, doubling from `witnessBackoffFirstMilliseconds` to
-/// `witnessBackoffMaxMilliseconds`. Appends never wait for a witness: the store signs
+/// any other failure backs off, doubling from `retryBackoffFirstMilliseconds` to
+/// `retryBackoffMaxMilliseconds`. Appends never wait for a witness: the store signs
 /// checkpoints on its own and this runs beside it.
 struct WitnessSubmitter: ServiceLifecycle.Service {
     let worker: LedgerWorker
@@ -43,7 +43,7 @@ struct WitnessSubmitter: ServiceLifecycle.Service {
         var policyReported: Int64 = 0
         while !Task.isCancelled {
             guard let latest = try? await worker.read({ s throws(StoreError) in try s.latestCheckpoint() }), latest.size > cosigned else {
-                if !(await pause(ServiceLimits.checkpointPollMilliseconds)) { return }
+                if !(await pause(milliseconds: ServiceLimits.checkpointPollMilliseconds)) { return }
                 continue
             }
             worker.metrics.recordWitness(w.name, lag: latest.size - cosigned, cosigned: cosigned)
@@ -76,10 +76,7 @@ struct WitnessSubmitter: ServiceLifecycle.Service {
                 worker.metrics.recordWitness(w.name, lag: latest.size - cosigned, cosigned: cosigned, failed: true)
                 logger.warning("a witness did not cosign", metadata: ["witness": "\(w.name)", "size": "\(latest.size)", "reason": "\(why)"])
             }
-            if failures > 0 {
-                let delay = min(ServiceLimits.witnessBackoffMaxMilliseconds, ServiceLimits.witnessBackoffFirstMilliseconds << min(failures - 1, 16))
-                if !(await pause(delay)) { return }
-            }
+            if failures > 0, !(await pause(milliseconds: ServiceLimits.retryDelayMilliseconds(failures: failures))) { return }
         }
     }
 
@@ -129,11 +126,5 @@ struct WitnessSubmitter: ServiceLifecycle.Service {
         }
         guard let check = check ?? nil else { return }
         worker.metrics.recordPolicy(size: size, met: policy.isMet(by: check))
-    }
-
-    /// Sleeps; false when cancelled (the service is stopping).
-    private func pause(_ milliseconds: Int64) async -> Bool {
-        do { try await Task.sleep(for: .milliseconds(milliseconds)) } catch { return false }
-        return true
     }
 }

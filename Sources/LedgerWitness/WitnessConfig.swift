@@ -35,12 +35,8 @@ public struct WitnessConfig: Sendable {
             for (j, k) in try l.array("keys").enumerated() {
                 let kr = try FieldReader(k, path: "\(l.join("keys"))[\(j)]", fields: ["name", "public_key"])
                 let name = try kr.string("name")
-                guard let raw = Base64.decode(try kr.string("public_key")), raw.count == 32 else {
-                    throw kr.fail("public_key", "must be canonical padded base64 of a 32-byte Ed25519 public key")
-                }
-                do throws(LedgerError) { keys.append(try NoteVerifierKey(name: name, publicKey: try PublicKey(bytes: raw))) } catch {
-                    throw kr.fail(error.field == "name" ? "name" : "public_key", error.message)
-                }
+                let publicKey = try kr.publicKey("public_key")
+                do throws(LedgerError) { keys.append(try NoteVerifierKey(name: name, publicKey: publicKey)) } catch { throw kr.fail("name", error.message) }
             }
             guard !keys.isEmpty else { throw l.fail("keys", "must list at least one log key") }
             logs.append((origin, keys))

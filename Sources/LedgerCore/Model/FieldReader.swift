@@ -74,6 +74,14 @@ public struct FieldReader {
         do { return try Hash(hex: s) } catch { throw fail(key, error.message) }
     }
 
+    /// An Ed25519 public key written as canonical padded base64 (in config files).
+    public func publicKey(_ key: String) throws(LedgerError) -> PublicKey {
+        guard let raw = Base64.decode(try string(key)), raw.count == 32 else {
+            throw fail(key, "must be canonical padded base64 of a 32-byte Ed25519 public key")
+        }
+        do throws(LedgerError) { return try PublicKey(bytes: raw) } catch { throw fail(key, error.message) }
+    }
+
     /// Requires the items' sort keys to be in ascending byte order; `strict` also forbids repeats.
     public func requireSorted(_ key: String, _ sortKeys: [[UInt8]], strict: Bool, what: String) throws(LedgerError) {
         for i in sortKeys.indices.dropFirst() {

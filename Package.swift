@@ -37,6 +37,10 @@ let package = Package(
         .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore", "CLibXML2"]),
         // Publishing for the public (SPEC §11): the log as C2SP tlog-tiles files, read from the store.
         .target(name: "LedgerPublish", dependencies: ["LedgerCore", "LedgerStore"]),
+        // The quarterly report as Markdown and HTML (jhf report, and the public site's downloads).
+        .target(name: "LedgerReport", dependencies: ["LedgerCore"]),
+        // The public portal and open data (SPEC-free: OCDS, IATI, CSV), built from the published tiles.
+        .target(name: "LedgerSite", dependencies: ["LedgerCore", "LedgerStore", "LedgerPublish", "LedgerReport"], resources: [.copy("Portal")]),
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerPublish", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
@@ -59,7 +63,7 @@ let package = Package(
         ]),
         // The `jhf` command implementations (a library so tests can drive them in-process).
         .target(name: "JHFCommands", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "LedgerPublish", "LedgerWitness",
+            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "LedgerPublish", "LedgerWitness", "LedgerReport", "LedgerSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

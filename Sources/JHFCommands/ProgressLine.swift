@@ -35,9 +35,9 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled, now - lastDrawn >= 250_000_000 || p.fraction == 1 else { return }
         lastDrawn = now
         let seconds = Double(now - started) / 1e9
-        var text = "\(verb): \(Render.grouped(String(p.done))) \(unit)"
+        var text = "\(verb): \(DecimalAmount.grouped(String(p.done))) \(unit)"
         if let f = p.fraction { text += String(format: " (%.0f%%)", min(f, 1) * 100) }
-        if seconds > 0.5 { text += ", \(Render.grouped(String(Int64(Double(p.done) / seconds))))/s" }
+        if seconds > 0.5 { text += ", \(DecimalAmount.grouped(String(Int64(Double(p.done) / seconds))))/s" }
         if let f = p.fraction, f > 0.01, f < 1, seconds > 1 { text += ", about \(Self.duration(seconds * (1 - f) / f)) left" }
         Console.write(2, "\r\u{1B}[K" + text)
         drawn = true

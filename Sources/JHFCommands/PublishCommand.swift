@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerPublish
+import LedgerSite
 import LedgerStore
 
 /// `jhf publish`: the ledger for the public, as static files.
@@ -8,7 +9,7 @@ struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Publish the ledger as static files anyone can serve and verify.",
-        subcommands: [PublishTiles.self])
+        subcommands: [PublishTiles.self, PublishSite.self])
 }
 
 /// `jhf publish tiles`: the C2SP tlog-tiles layout of the latest signed checkpoint (SPEC §11).

@@ -6,21 +6,7 @@ enum Render {
     static func json(_ v: JSONValue) -> String { String(decoding: v.canonicalBytes, as: UTF8.self) }
 
     /// An amount in minor units as a decimal with the currency's exponent (no floating point).
-    static func amount(_ minor: Int64, _ currency: String) -> String {
-        let plain = DecimalAmount.text(minor, digits: Currency.minorUnitDigits(currency))
-        let negative = minor < 0
-        let digits = negative ? String(plain.dropFirst()) : plain
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        return (negative ? "-" : "") + grouped(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "") + " " + currency
-    }
-
-    /// A string of digits with thousands separators (`1234567` → `1,234,567`).
-    static func grouped(_ digits: String) -> String {
-        var whole = digits
-        var i = whole.count - 3
-        while i > 0 { whole.insert(",", at: whole.index(whole.startIndex, offsetBy: i)); i -= 3 }
-        return whole
-    }
+    static func amount(_ minor: Int64, _ currency: String) -> String { DecimalAmount.display(minor, currency: currency) }
 
     static func proposal(_ p: ProposalRecord) -> String {
         var lines = ["proposal \(p.id) (\(p.kind.rawValue)) — \(p.status.rawValue)\(p.committedSeq.map { " at seq \($0)" } ?? "")"]

@@ -99,4 +99,10 @@ public enum Limits {
     public static let notSeenAfterDaysDefault = 5
     /// Longest configurable wait before a committed disbursement counts as not seen (1 year).
     public static let notSeenAfterDaysMax = 366
+
+    // The public site (`jhf publish site`).
+    /// Quarters a site publishes reports for (a quarter's report is written per quarter the log spans: 100 years).
+    public static let siteQuartersMax = 400
+    /// Payments per page file of the site's payment list (the browser fetches one page at a time).
+    public static let sitePaymentsPerPage = 1000
 }

@@ -10,11 +10,11 @@ public enum TileReader {
     /// The verifier after every published entry was fed, and the checkpoint it was read for.
     public static func replay(_ source: some TileSource, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
                               witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil,
-                              progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
+                              observer: (any ReplayObserver)? = nil, progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
         guard let noteBytes = try source.fetch("checkpoint") else {
             throw StoreError(.notFound, field: "tiles", "\(source.name) has no checkpoint")
         }
-        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: noteBytes, since: since, witnessPolicy: witnessPolicy, audit: audit)
+        var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: noteBytes, since: since, witnessPolicy: witnessPolicy, audit: audit, observer: observer)
         let size: Int64
         do throws(LedgerError) { size = try Checkpoint(text: try SignedNote(parsing: noteBytes).text).size } catch {
             // The verifier reports the checkpoint itself (R12); without a size nothing can be read.
@@ -64,7 +64,7 @@ public enum TileReader {
 
     /// A tile's bytes; a partial tile that is gone may be read from the full tile that
     /// replaced it (tlog-tiles lets publishers delete partial tiles once the full one exists).
-    static func fetchTile(_ ref: TileRef, from source: some TileSource) throws(StoreError) -> [UInt8]? {
+    public static func fetchTile(_ ref: TileRef, from source: some TileSource) throws(StoreError) -> [UInt8]? {
         if let bytes = try source.fetch(ref.path) { return bytes }
         guard !ref.isFull, let full = try source.fetch(TileRef(ref.kind, index: ref.index, width: TileLayout.width).path) else { return nil }
         if case .hashes = ref.kind { return Array(full.prefix(ref.width * 32)) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// `jhf report`: the quarterly audit report, from the same replay as `jhf verify`.
@@ -51,10 +52,8 @@ struct Report: ParsableCommand {
         guard let report = try guarded({ try verifier.auditReport(verdict) }) else { preconditionFailure("the verifier was given a collector") }
         switch format {
         case "json": Console.out(Render.json(report.json))
-        case "html":
-            Console.out(ReportHTML.render(languages.map { ($0, ReportLayout(report, $0).blocks) },
-                                          title: languages.map { "\($0.words.title) \(q)" }.joined(separator: " / ")), terminator: "")
-        default: Console.out(ReportMarkdown.render(languages.map { ReportLayout(report, $0).blocks }), terminator: "")
+        case "html": Console.out(ReportDocument.html(report, languages: languages), terminator: "")
+        default: Console.out(ReportDocument.markdown(report, languages: languages), terminator: "")
         }
         if !verdict.ok { throw ExitCode(ExitStatus.verificationFailed) }
     }

@@ -45,4 +45,22 @@ public enum DecimalAmount {
         }
         return (minor < 0 ? "-" : "") + s
     }
+
+    /// Minor units for people: thousands grouped, the currency's decimals and its code
+    /// (`1,234,567.50 MXN`), no floating point.
+    public static func display(_ minor: Int64, currency: String) -> String {
+        let plain = text(minor, digits: Currency.minorUnitDigits(currency))
+        let negative = minor < 0
+        let digits = negative ? String(plain.dropFirst()) : plain
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        return (negative ? "-" : "") + grouped(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "") + " " + currency
+    }
+
+    /// A string of digits with thousands separators (`1234567` → `1,234,567`).
+    public static func grouped(_ digits: String) -> String {
+        var whole = digits
+        var i = whole.count - 3
+        while i > 0 { whole.insert(",", at: whole.index(whole.startIndex, offsetBy: i)); i -= 3 }
+        return whole
+    }
 }

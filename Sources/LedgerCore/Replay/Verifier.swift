@@ -22,14 +22,17 @@ public struct Verifier {
     public private(set) var tree = MerkleFrontier()
     /// Gathers a quarterly report's figures from this replay, when one is wanted.
     public private(set) var audit: AuditCollector?
+    /// Anything else that gathers figures from this replay (the public site's open data).
+    public private(set) var observer: (any ReplayObserver)?
 
     /// `checkpoint` is the export's checkpoint note, when it has one; `since` an earlier checkpoint
     /// the auditor kept, which the entries must still match (both R12). With `witnessPolicy`, the
     /// checkpoint's cosignatures must meet it (R12; without a checkpoint, that fails too).
     public init(jobs: Int = 1, pinnedGenesis: Hash? = nil, checkpoint: [UInt8]? = nil, since: [UInt8]? = nil,
-                witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil) {
+                witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil, observer: (any ReplayObserver)? = nil) {
         self.jobs = min(max(1, jobs), Limits.verifyJobsMax)
         self.audit = audit
+        self.observer = observer
         self.pinnedGenesis = pinnedGenesis
         self.witnessPolicy = witnessPolicy
         self.checkpoint = checkpoint.map { CheckpointCheck(noteBytes: $0, policy: witnessPolicy) }
@@ -68,10 +71,12 @@ public struct Verifier {
         }
         for p in prepared {
             audit?.willReplay(p, state: state)
+            observer?.willReplay(p, state: state)
             let evaluation = state.evaluate(p)
             state.commit(p, evaluation)
             record(evaluation.failures)
             audit?.didReplay(p, applied: evaluation.applicable, state: state)
+            observer?.didReplay(p, applied: evaluation.applicable, state: state)
             tree.append(p.entryHash)
             checkpoint?.add(p.entryHash, state: state)
             since?.add(p.entryHash, state: state)

@@ -3,6 +3,12 @@ extension AuditReport {
     /// The most days a commitment at or above the threshold may take from signing to entering
     /// the ledger (the founding agreement's disclosure rule).
     public static let disclosureDaysMax: Int64 = 30
+
+    /// The disclosure clock of a commitment: whole days from `date_signed` to the date of the
+    /// `committed_at` that entered it in the ledger (late when above `disclosureDaysMax`).
+    public static func disclosureDays(dateSigned: String, committedAt: String) -> Int64 {
+        CommitmentCollector.days(from: dateSigned, to: String(committedAt.prefix(10)))
+    }
     /// A commitment signed (entered the ledger), amended or terminated in the quarter.
     public struct CommitmentEventRow: Sendable, Equatable {
         public enum Event: String, Sendable { case signed, amended, terminated }

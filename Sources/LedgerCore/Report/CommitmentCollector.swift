@@ -29,7 +29,7 @@ struct CommitmentCollector: Sendable {
             guard let threshold = thresholds[c.currency] else { missingThresholds.insert(c.currency); return nil }
             if c.amount >= threshold {
                 guard clock.count < Limits.reportRowsMax else { return "disclosure clock rows" }
-                let days = Self.days(from: c.dateSigned, to: String(entry.committedAt.prefix(10)))
+                let days = AuditReport.disclosureDays(dateSigned: c.dateSigned, committedAt: entry.committedAt)
                 clock.append(.init(seq: seq, committedAt: entry.committedAt, body: c, days: days, late: days > Self.disclosureDaysMax))
             }
         case .amendment(let a):

@@ -1,9 +1,8 @@
-import ArgumentParser
 import Foundation
 import LedgerCore
 
 /// The languages of a quarterly report: English and Spanish, each complete on its own.
-enum ReportLanguage: String, CaseIterable, ExpressibleByArgument {
+public enum ReportLanguage: String, CaseIterable, Sendable {
     case en, es
 
     /// The words of the report in this language. Failure messages of the verifier stay in

@@ -41,7 +41,7 @@ struct ReportLayout {
             + [.paragraph(w.footer)]
     }
 
-    private func money(_ minor: Int64, _ currency: String) -> String { Render.amount(minor, currency) }
+    private func money(_ minor: Int64, _ currency: String) -> String { DecimalAmount.display(minor, currency: currency) }
 
     private func place(_ code: String) -> (municipality: String, state: String) {
         guard let n = Municipalities.name(of: code) else { return (w.notInCatalogue, "") }

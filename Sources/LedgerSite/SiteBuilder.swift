@@ -1,0 +1,97 @@
+import LedgerCore
+import LedgerPublish
+import LedgerStore
+
+/// Builds the public site and its open data from a log published as tiles: replays the log
+/// exactly as `jhf verify --tiles` does (pinned genesis, every tile, the checkpoint and its
+/// policy) and writes only when it verifies, so the site never shows figures of a log that
+/// does not check out. Incremental: a file whose bytes are already there is not rewritten.
+public enum SiteBuilder {
+    public struct Result: Sendable {
+        /// The verdict of the replay; nothing was written unless it is ok.
+        public let verification: VerifyReport
+        /// Files (relative to the site) written because they were new or changed.
+        public let written: [String]
+        /// Files whose bytes were already there.
+        public let kept: Int
+    }
+
+    public static func build(from source: some TileSource, out: String, options: SiteOptions,
+                             progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Result {
+        let quarters = try quarterRange(source)
+        var verifier = try TileReader.replay(source, jobs: options.jobs, pinnedGenesis: options.genesis, witnessPolicy: options.witnessPolicy,
+                                             observer: SiteModel(quarters: quarters, thresholds: options.thresholds), progress: progress)
+        let verdict = verifier.finish()
+        guard verdict.ok, var model = verifier.observer as? SiteModel, let note = try source.fetch("checkpoint") else {
+            return Result(verification: verdict, written: [], kept: 0)
+        }
+        model.finish(state: verifier.state)
+        var reports: [AuditReport] = []
+        for audit in model.audits {
+            do throws(LedgerError) { reports.append(try audit.finish(verification: verdict, state: verifier.state)) } catch { throw StoreError(error) }
+        }
+        let files = try SiteFiles(root: out)
+        let context = SiteContext(model: model, state: verifier.state, verification: verdict, reports: reports,
+                                  checkpoint: note, options: options)
+        try PortalAssets.write(context, to: files)
+        try ReportFiles.write(context, to: files)
+        try CSVFiles.write(context, to: files)
+        try IATIFile.write(context, to: files)
+        if options.ocidPrefix != nil { try OCDSFiles.write(context, to: files) }
+        // Last: the index naming the size everything above describes.
+        try PortalData.write(context, to: files)
+        return Result(verification: verdict, written: files.written, kept: files.kept)
+    }
+
+    /// Every quarter from the first entry's `committed_at` to the last one's (R7 keeps them in
+    /// order); read from the first and last entry bundles before the replay. Entries that do
+    /// not parse give no quarter: the replay then fails and nothing is written.
+    static func quarterRange(_ source: some TileSource) throws(StoreError) -> [Quarter] {
+        guard let noteBytes = try source.fetch("checkpoint"),
+              let size = try? Checkpoint(text: try SignedNote(parsing: noteBytes).text).size, size > 0 else { return [] }
+        func committedAt(_ seq: Int64) throws(StoreError) -> String? {
+            let bundle = seq / Int64(TileLayout.width)
+            let width = Int(min(Int64(TileLayout.width), size - bundle * Int64(TileLayout.width)))
+            let ref = TileRef(.entries, index: bundle, width: width)
+            guard let bytes = try TileReader.fetchTile(ref, from: source),
+                  let entries = try? EntryBundle.decode(bytes, count: width, path: ref.path) else { return nil }
+            let i = Int(seq - bundle * Int64(TileLayout.width))
+            return PreparedEntry(line: Line(bytes: Array(entries[i])), position: seq).entry?.committedAt
+        }
+        guard let first = try committedAt(0).flatMap(quarter(of:)), let last = try committedAt(size - 1).flatMap(quarter(of:)) else { return [] }
+        var out: [Quarter] = []
+        var (y, n) = (first.year, first.number)
+        while (y, n) <= (last.year, last.number) && out.count < Limits.siteQuartersMax {
+            if let q = try? Quarter("\(String(repeating: "0", count: max(0, 4 - String(y).count)))\(y)Q\(n)") { out.append(q) }
+            (y, n) = n == 4 ? (y + 1, 1) : (y, n + 1)
+        }
+        return out
+    }
+
+    static func quarter(of timestamp: String) -> Quarter? {
+        let b = Array(timestamp.utf8)
+        guard b.count >= 7, let month = Int(String(decoding: b[5...6], as: UTF8.self)), (1...12).contains(month) else { return nil }
+        return try? Quarter(String(decoding: b[0...3], as: UTF8.self) + "Q\((month - 1) / 3 + 1)")
+    }
+}
+
+/// What every writer of the site reads: the model, the final replay state and the reports.
+struct SiteContext {
+    let model: SiteModel
+    let state: ReplayState
+    let verification: VerifyReport
+    /// One per quarter the log spans, oldest first.
+    let reports: [AuditReport]
+    /// The checkpoint note the site was built for.
+    let checkpoint: [UInt8]
+    let options: SiteOptions
+
+    var ledgerID: String { state.ledgerID ?? "" }
+    var title: String { state.title ?? "" }
+    /// The latest `committed_at` of the log: the publication date of every generated file, so
+    /// that regenerating an unchanged log changes no byte.
+    var lastCommittedAt: String { state.lastCommittedAt ?? "1970-01-01T00:00:00Z" }
+
+    /// The page of an entry under the base URL (OCDS `uri`, CSV `entry_url`).
+    func entryURL(seq: Int64) -> String { "\(options.baseURL)/entry.html?seq=\(seq)" }
+}

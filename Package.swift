@@ -95,7 +95,7 @@ let package = Package(
         ]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
         .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "jhf-fuzz", "LedgerCore", "LedgerStore"],
-                    exclude: ["Golden"]),  // read from the repository path by the tests
+                    exclude: ["Golden", "Fixtures"]),  // read from the repository path by the tests
     ],
     swiftLanguageModes: [.v6]
 )

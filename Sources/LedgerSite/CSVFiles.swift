@@ -17,7 +17,7 @@ enum CSVFiles {
                 String(p.seq), p.id, Timestamp.string(unixSeconds: p.committedAt), m.valueDate(p),
                 DecimalAmount.text(p.amount, digits: Currency.minorUnitDigits(g.currency)), String(p.amount), g.currency,
                 g.category.rawValue, g.program, g.municipality, name?.state ?? "", name?.municipality ?? "", m.payee(p), m.purpose(p),
-                m.commitment(of: p)?.body.id ?? "", reversal?.body.id ?? "", reversal.map { String($0.seq) } ?? "", c.entryURL(seq: p.seq),
+                m.commitment(of: p)?.body.id ?? "", reversal?.body.id ?? "", reversal.map { String($0.seq) } ?? "", reversal?.committedAt ?? "", c.entryURL(seq: p.seq),
             ])
         }
         try files.put("data/csv/disbursements.csv", disbursements)

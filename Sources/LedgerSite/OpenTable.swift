@@ -57,6 +57,7 @@ struct OpenTable: Sendable {
             f("commitment", "string", "Contrato (compromiso) con cargo al cual se paga, si lo hay", "Contract (commitment) the payment is made under, if any", required: false),
             f("reversed_by", "string", "Reverso que anuló este pago, si lo hay", "Reversal that cancelled this payment, if any", required: false),
             f("reversal_seq", "integer", "Número de entrada del reverso", "Ledger entry number of the reversal", required: false),
+            f("reversed_at", "datetime", "Fecha y hora (UTC) en que se registró el reverso", "Date and time (UTC) the reversal was recorded", required: false),
             f("entry_url", "string", "Página que verifica la entrada en el navegador", "Page that verifies the entry in the browser"),
         ])
 

@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "LedgerSite", dependencies: ["LedgerCore", "LedgerStore", "LedgerPublish", "LedgerReport"], resources: [.copy("Portal")]),
         // The HTTP service (Hummingbird 2): the same store and replay state as the CLI.
         .target(name: "LedgerService", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerPublish", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
+            "LedgerCore", "LedgerStore", "LedgerPublish", "LedgerSite", "CLinux", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

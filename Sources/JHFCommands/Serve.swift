@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Secret key file of the ledger's active log key: sign a checkpoint after every group commit that appends.") var logKey: String?
     @Option(help: "Keep DIR the ledger's tlog-tiles publication (SPEC §11), updated after each new checkpoint or cosignature, and serve it under /tlog/.")
     var publish: String?
+    @Option(help: "With --publish: keep SITE the public portal and its open data (as `jhf publish site`, with the config's \"site\" member), rebuilt after each new checkpoint, and serve it at /.")
+    var site: String?
 
     func run() async throws {
         let (host, port) = try ServerOptions.listen(listen)
@@ -42,7 +44,7 @@ struct Serve: AsyncParsableCommand {
             logger.warning("no --log-key: no checkpoints will be signed")
         }
         let (app, worker) = try guarded {
-            try Service.application(database: db, host: host, port: port, config: settings, signer: signer, publish: publish, logger: logger)
+            try Service.application(database: db, host: host, port: port, config: settings, signer: signer, publish: publish, site: site, logger: logger)
         }
         // The server runs until SIGTERM or SIGINT; the store is closed after it stops, whether
         // it stopped cleanly or not.

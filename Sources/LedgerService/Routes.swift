@@ -13,9 +13,12 @@ public struct Routes: Sendable {
     let bodyBytesMax: Int
     /// The directory `--publish` keeps the tiles in, served read-only under `/tlog/`.
     let publishDirectory: String?
+    /// The directory `--site` keeps the public portal in, served read-only at `/`.
+    let siteDirectory: String?
 
-    public init(worker: LedgerWorker, access: Access, bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes, publishDirectory: String? = nil) {
-        (self.worker, self.access, self.bodyBytesMax, self.publishDirectory) = (worker, access, bodyBytesMax, publishDirectory)
+    public init(worker: LedgerWorker, access: Access, bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes, publishDirectory: String? = nil,
+                siteDirectory: String? = nil) {
+        (self.worker, self.access, self.bodyBytesMax, self.publishDirectory, self.siteDirectory) = (worker, access, bodyBytesMax, publishDirectory, siteDirectory)
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -31,6 +34,10 @@ public struct Routes: Sendable {
         router.get("/tlog/tile/**") { request, _ in try await published(String(request.uri.path.dropFirst("/tlog/".count))) }
         router.head("/tlog/checkpoint") { _, _ in try await published("checkpoint", head: true) }
         router.head("/tlog/tile/**") { request, _ in try await published(String(request.uri.path.dropFirst("/tlog/".count)), head: true) }
+        router.get("/") { _, _ in try await siteFile("") }
+        router.head("/") { _, _ in try await siteFile("", head: true) }
+        router.get("/**") { request, _ in try await siteFile(String(request.uri.path.dropFirst())) }
+        router.head("/**") { request, _ in try await siteFile(String(request.uri.path.dropFirst()), head: true) }
         router.get("/v1/entries") { request, _ in try await entries(request) }
         router.get("/v1/entries/{seq}") { _, context in try await entry(context) }
         router.get("/v1/sealed") { request, _ in try await sealed(request) }

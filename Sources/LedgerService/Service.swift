@@ -9,9 +9,16 @@ import ServiceLifecycle
 /// Builds the service application over a ledger database.
 public enum Service {
     /// The application and the worker that owns the store (close it after the server stops).
-    /// With `publish`, the ledger is kept published as tiles in that directory and served under `/tlog/`.
+    /// With `publish`, the ledger is kept published as tiles in that directory and served under `/tlog/`;
+    /// with `site` too, the public portal is kept current there (from the tiles) and served at `/`.
     public static func application(database: String, host: String, port: Int, config: ServiceConfig, signer: CheckpointSigner? = nil,
-                                   publish: String? = nil, logger: Logger) throws(StoreError) -> (some ApplicationProtocol, LedgerWorker) {
+                                   publish: String? = nil, site: String? = nil, logger: Logger) throws(StoreError) -> (some ApplicationProtocol, LedgerWorker) {
+        if site != nil && publish == nil {
+            throw StoreError(.invalid, field: "site", "the site is built from the published tiles: give --publish DIR too")
+        }
+        if site != nil && config.site == nil {
+            throw StoreError(.invalid, field: "site", "the config file needs a \"site\" member with at least \"base_url\" (see docs/SERVICE.md)")
+        }
         let worker = try LedgerWorker(path: database, proposalLifetimeSeconds: config.proposalLifetimeSeconds, signer: signer,
                                       writerNice: config.writerNice)
         switch worker.writerPriority {
@@ -33,18 +40,27 @@ public enum Service {
         }
         let registry = ConnectionRegistry(limit: fit.connections)
         worker.metrics.connections = registry
-        let routes = Routes(worker: worker, access: Access(tokens: config.tokens), bodyBytesMax: config.requestBodyBytesMax, publishDirectory: publish)
+        let routes = Routes(worker: worker, access: Access(tokens: config.tokens), bodyBytesMax: config.requestBodyBytesMax, publishDirectory: publish,
+                            siteDirectory: site)
         let (idle, deadline, grace) = (TimeAmount.seconds(config.idleTimeoutSeconds), TimeAmount.seconds(config.requestDeadlineSeconds),
                                        TimeAmount.seconds(config.shutdownGraceSeconds))
+        var services: [any ServiceLifecycle.Service] = [ExpirySweep(worker: worker, logger: logger)]
+        if !config.witnesses.isEmpty {
+            services.append(WitnessSubmitter(worker: worker, witnesses: config.witnesses, policy: config.witnessPolicy, logger: logger))
+        }
+        if let publish {
+            services.append(TilePublishing(worker: worker, directory: publish, logger: logger))
+            if let site, let settings = config.site {
+                services.append(SitePublishing(worker: worker, tiles: publish, site: site, settings: settings, policy: config.witnessPolicy, logger: logger))
+            }
+        }
         let app = Application(
             router: routes.router(),
             server: HTTPServerBuilder { responder in
                 LedgerHTTPChannel(responder: responder, registry: registry, idleTimeout: idle, requestDeadline: deadline, shutdownGrace: grace)
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "jhf-ledger"),
-            services: [ExpirySweep(worker: worker, logger: logger)]
-                + (config.witnesses.isEmpty ? [] : [WitnessSubmitter(worker: worker, witnesses: config.witnesses, policy: config.witnessPolicy, logger: logger)])
-                + (publish.map { [TilePublishing(worker: worker, directory: $0, logger: logger)] } ?? []),
+            services: services,
             logger: logger)
         return (app, worker)
     }

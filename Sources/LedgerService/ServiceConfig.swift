@@ -48,6 +48,8 @@ public struct ServiceConfig: Sendable {
     public var requestDeadlineSeconds: Int64 = ServiceLimits.requestDeadlineDefaultSeconds
     /// Time connections get to finish after SIGTERM or SIGINT before they are closed.
     public var shutdownGraceSeconds: Int64 = ServiceLimits.shutdownGraceDefaultSeconds
+    /// The public site `jhf serve --site` keeps current (its base URL, OCDS prefix, thresholds).
+    public var site: SiteSettings?
     /// C2SP tlog-witnesses each new checkpoint is submitted to (SPEC §12).
     public var witnesses: [WitnessEndpoint] = []
     /// The cosignatures a checkpoint should gather (reported in metrics and the log).
@@ -56,7 +58,7 @@ public struct ServiceConfig: Sendable {
     public init() {}
 
     static let members = ["connections_max", "idle_timeout_seconds", "proposal_lifetime_seconds", "request_body_bytes_max", "request_deadline_seconds",
-                          "shutdown_grace_seconds", "tokens", "witness_policy", "witnesses", "writer_nice"]
+                          "shutdown_grace_seconds", "site", "tokens", "witness_policy", "witnesses", "writer_nice"]
 
     /// Parses and checks a config file's bytes; every error names the member and the rule.
     public init(bytes: [UInt8]) throws(LedgerError) {
@@ -99,6 +101,7 @@ public struct ServiceConfig: Sendable {
                 witnesses.append(w)
             }
         }
+        if let v = o["site"] { site = try SiteSettings(json: v) }
         guard case .array(let items)? = o["tokens"] else { throw LedgerError(.schema, field: "tokens", "must be an array of token entries") }
         guard items.count <= ServiceLimits.tokensMax else {
             throw LedgerError(.schema, field: "tokens", "lists more than \(ServiceLimits.tokensMax) tokens")

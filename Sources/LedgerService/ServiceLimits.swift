@@ -43,6 +43,8 @@ public enum ServiceLimits {
     public static let witnessesMax = 32
     /// How often the witness submitter and the publisher look for a new checkpoint.
     public static let checkpointPollMilliseconds: Int64 = 100
+    /// How often `--site` looks for a newly published checkpoint to rebuild the portal from.
+    public static let sitePollMilliseconds: Int64 = 500
     /// Backoff of the service's background tasks (witness submission, publishing) after a
     /// failure: the first delay, doubled per failure up to the last.
     public static let retryBackoffFirstMilliseconds: Int64 = 250

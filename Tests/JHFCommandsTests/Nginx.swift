@@ -11,7 +11,9 @@ struct Nginx {
         ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func serve(_ root: String) throws -> Nginx {
+    /// Serves `root`; with `tiles`, as a public site: `root` at `/`, `tiles` at `/tlog/`, the
+    /// file types a browser needs and a Content-Security-Policy of `default-src 'self'`.
+    static func serve(_ root: String, tiles: String? = nil) throws -> Nginx {
         guard let binary else { throw Unexpected("nginx is not installed (.ci/setup installs it)") }
         for _ in 0..<20 {
             let port = Int.random(in: 20_000...60_000)
@@ -36,8 +38,10 @@ struct Nginx {
                     server {
                         listen 127.0.0.1:\(port);
                         root \(root);
+                        \(tiles.map { Self.site(tiles: $0) } ?? """
                         location = /checkpoint { default_type "text/plain; charset=utf-8"; add_header Cache-Control "max-age=2"; }
                         location /tile/ { add_header Cache-Control "max-age=31536000, immutable"; }
+                        """)
                     }
                 }
                 """)
@@ -49,13 +53,24 @@ struct Nginx {
             try p.run()
             for _ in 0..<100 {
                 if !p.isRunning { break }
-                if httpGet(port: port, "/checkpoint") != nil { return Nginx(process: p, url: "http://127.0.0.1:\(port)", prefix: prefix) }
+                if httpGet(port: port, tiles == nil ? "/checkpoint" : "/tlog/checkpoint") != nil { return Nginx(process: p, url: "http://127.0.0.1:\(port)", prefix: prefix) }
                 usleep(20_000)
             }
             if p.isRunning { p.terminate(); p.waitUntilExit() }
             try? FileManager.default.removeItem(atPath: prefix)
         }
         throw Unexpected("nginx did not start")
+    }
+
+    private static func site(tiles: String) -> String {
+        let csp = #"add_header Content-Security-Policy "default-src 'self'" always;"#
+        return """
+            types { text/html html; text/css css; text/javascript js; application/json json; image/svg+xml svg;
+                    text/csv csv; application/xml xml; text/markdown md; }
+            \(csp)
+            location = /tlog/checkpoint { alias \(tiles)/checkpoint; default_type "text/plain; charset=utf-8"; add_header Cache-Control "no-cache"; \(csp) }
+            location /tlog/ { alias \(tiles)/; add_header Cache-Control "max-age=31536000, immutable"; \(csp) }
+            """
     }
 
     /// SIGKILL: the test process's threads block SIGTERM and a child started by Foundation

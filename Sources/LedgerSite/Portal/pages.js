@@ -239,7 +239,7 @@ async function changes(params, ledger) {
         { numeric: [3] })),
     h("section", {}, h("h2", {}, F.t("keys_title")),
       table(null, [F.t("col_seq"), F.t("col_date"), F.t("col_added"), F.t("col_revoked"), F.t("col_reason")],
-        c.key_changes.map((k) => [entry(k.seq, k.id ?? "genesis"), F.date(k.committed_at),
+        c.key_changes.map((k) => [entry(k.seq, k.id ?? F.t("kind_genesis")), F.date(k.committed_at),
           k.added.map((a) => `${a.name} (${a.institution}, ${a.role})`).join("; ") || "—", k.revoked.join(", ") || "—", k.reason ?? "—"]))));
 }
 
@@ -321,7 +321,7 @@ async function entry(params, ledger) {
     replace(details,
       differs ? h("p", { class: "warning" }, F.t("entry_index_differs")) : null,
       h("dl", { class: "entry" },
-        h("dt", {}, F.t("col_id")), h("dd", {}, body.id ?? "genesis"),
+        h("dt", {}, F.t("col_id")), h("dd", {}, body.id ?? F.t("kind_genesis")),
         h("dt", {}, F.t("entry_kind")), h("dd", {}, F.t("kind_" + e.kind)),
         h("dt", {}, F.t("entry_committed")), h("dd", {}, e.committed_at ? F.dateTime(e.committed_at) : "—"),
         h("dt", {}, F.t("entry_hash")), h("dd", {}, h("code", { class: "hash" }, r.hash)),

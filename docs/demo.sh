@@ -298,12 +298,13 @@ w, port, keys = sys.argv[1], int(sys.argv[2]), [json.loads(k) for k in sys.argv[
 config = json.load(open("Keys.example/service.json"))
 config["witnesses"] = [{"url": f"http://127.0.0.1:{port + i + 1}", "name": k["name"], "public_key": k["public_key"]} for i, k in enumerate(keys)]
 config["witness_policy"] = "2 of ASF,GAO,JOB"
+config["site"] = {"base_url": f"http://127.0.0.1:{port}", "ocid_prefix": "ocds-d3m000", "thresholds": {"USD": "25000.00", "MXN": "430000.00"}}
 print(json.dumps(config, indent=2))
 P
 cp "$DB" "$W/fork.sqlite"   # a copy, for the forked log below
-echo "\$ jhf serve --db ledger.sqlite --config service-witnessed.json --log-key keys/demo-job-log.key --publish tlog &"
+echo "\$ jhf serve --db ledger.sqlite --config service-witnessed.json --log-key keys/demo-job-log.key --publish tlog --site site &"
 "$JHF" serve --db "$DB" --listen "127.0.0.1:$PORT" --config "$W/service-witnessed.json" --log-key "$W/keys/demo-job-log.key" \
-  --publish "$W/tlog" --log-level warning > "$W/service-2.log" 2>&1 &
+  --publish "$W/tlog" --site "$W/site" --log-level warning > "$W/service-2.log" 2>&1 &
 SERVICE=$!
 trap 'kill -TERM $SERVICE ${WITNESSES[*]} 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "$URL/healthz" > /dev/null && break; sleep 0.1; done
@@ -329,6 +330,19 @@ GENESIS=$("$JHF" verify --db "$DB" --json | python3 -c 'import json,sys; print(j
 mkdir -p "$W/monitor"
 jhf monitor --tiles "$URL/tlog" --state "$W/monitor/state" --genesis "$GENESIS" --witness-policy "2 of ASF,GAO,JOB"
 jhf verify --tiles "$URL/tlog" --genesis "$GENESIS" --witness-policy "2 of ASF,GAO,JOB" | sed -n '/^VALID/p;/^INVALID/p;/^checkpoint/p;/^cosigned/p'
+
+say "15b. The public portal, in Spanish and English, verifies all this in the visitor's browser; open data beside it."
+for _ in $(seq 1 300); do grep -q "\"size\":$SIZE," "$W/site/data/site/ledger.json" 2>/dev/null && break; sleep 0.1; done
+echo "The service keeps site/ current and serves it at $URL/ (Spanish) and $URL/#/en/overview (English) while it runs."
+echo "\$ curl -sI $URL/ | grep -i content-security-policy"
+curl -sI "$URL/" | grep -i content-security-policy
+echo "\$ ls site/data/*"
+(cd "$W/site/data" && ls -d */* datapackage.json | sed 's/^/  /')
+echo "\$ head -3 site/data/csv/disbursements.csv"
+head -3 "$W/site/data/csv/disbursements.csv"
+echo "(the same site from any copy of the tiles, written offline:)"
+jhf publish site --tiles "$W/tlog" --out "$W/site-offline" --genesis "$GENESIS" --base-url "$URL" --witness-policy "2 of ASF,GAO,JOB" \
+  --ocid-prefix ocds-d3m000 --threshold USD=25000.00 --threshold MXN=430000.00
 
 say "16. A forked log: a second service signs another history with the same log key. The witnesses refuse it; the monitor catches it."
 "$JHF" serve --db "$W/fork.sqlite" --listen "127.0.0.1:$((PORT + 3))" --config "$W/service-witnessed.json" --log-key "$W/keys/demo-job-log.key" \

@@ -105,4 +105,6 @@ public enum Limits {
     public static let siteQuartersMax = 400
     /// Payments per page file of the site's payment list (the browser fetches one page at a time).
     public static let sitePaymentsPerPage = 1000
+    /// Bytes a streamed site file gathers before each write (1 MiB).
+    public static let siteWriteBufferBytes = 1 << 20
 }

@@ -8,19 +8,21 @@ import LedgerStore
 enum CSVFiles {
     static func write(_ c: SiteContext, to files: SiteFiles) throws(StoreError) {
         let m = c.model
-        var disbursements = OpenTable.disbursements.header
-        for p in m.payments {
-            let g = m.group(p)
-            let name = Municipalities.name(of: g.municipality)
-            let reversal = m.reversal(of: p)
-            disbursements += OpenTable.row([
-                String(p.seq), p.id, Timestamp.string(unixSeconds: p.committedAt), m.valueDate(p),
-                DecimalAmount.text(p.amount, digits: Currency.minorUnitDigits(g.currency)), String(p.amount), g.currency,
-                g.category.rawValue, g.program, g.municipality, name?.state ?? "", name?.municipality ?? "", m.payee(p), m.purpose(p),
-                m.commitment(of: p)?.body.id ?? "", reversal?.body.id ?? "", reversal.map { String($0.seq) } ?? "", reversal?.committedAt ?? "", c.entryURL(seq: p.seq),
-            ])
+        try files.stream("data/csv/disbursements.csv") { out in
+            out.append(OpenTable.disbursements.header)
+            for p in m.payments {
+                let g = m.group(p)
+                let name = Municipalities.name(of: g.municipality)
+                let reversal = m.reversal(of: p)
+                out.csvRow([
+                    String(p.seq), p.id, Timestamp.string(unixSeconds: p.committedAt), m.valueDate(p),
+                    DecimalAmount.text(p.amount, digits: Currency.minorUnitDigits(g.currency)), String(p.amount), g.currency,
+                    g.category.rawValue, g.program, g.municipality, name?.state ?? "", name?.municipality ?? "", m.payee(p), m.purpose(p),
+                    m.commitment(of: p)?.body.id ?? "", reversal?.body.id ?? "", reversal.map { String($0.seq) } ?? "", reversal?.committedAt ?? "",
+                    c.entryURL(seq: p.seq),
+                ])
+            }
         }
-        try files.put("data/csv/disbursements.csv", disbursements)
 
         var commitments = OpenTable.commitments.header
         for k in m.commitments {

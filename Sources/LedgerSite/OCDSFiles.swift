@@ -11,67 +11,122 @@ import LedgerStore
 ///
 /// ocid = `<prefix>-<ledger id>-<commitment id>`; release id = the ledger entry's id.
 enum OCDSFiles {
+    /// A release to write: a commitment signed, amended, a payment under it, or its reversal.
+    private enum Event {
+        case signed(Int32)
+        case amended(Int32, Int32)
+        case paid(Int32, Int32)
+        case reversed(Int32, Int32)
+    }
+
     static func write(_ c: SiteContext, to files: SiteFiles) throws(StoreError) {
         guard let prefix = c.options.ocidPrefix else { return }
         let m = c.model
         let ocds = OCDSParts(context: c, prefix: prefix)
-        var releases: [(seq: Int64, at: String, release: OpenJSON, link: OpenJSON)] = []
-        var records: [OpenJSON] = []
-        for k in m.commitments {
-            let b = k.body
-            var links: [OpenJSON] = []
-            func add(_ seq: Int64, _ at: String, _ tag: String, _ release: OpenJSON) {
-                let url = "\(c.options.baseURL)/data/ocds/releases-\(SiteBuilder.quarter(of: at)?.description ?? "").json"
-                let link = OpenJSON.object([("url", .string(url)), ("date", .string(at)), ("tag", .array([.string(tag)]))])
-                links.append(link)
-                releases.append((seq, at, release, link))
+        var events: [(seq: Int64, at: String, event: Event)] = []
+        for (i, k) in m.commitments.enumerated() {
+            events.append((k.seq, k.committedAt, .signed(Int32(i))))
+            for (j, a) in k.amendments.enumerated() { events.append((a.seq, a.committedAt, .amended(Int32(i), Int32(j)))) }
+            for p in k.payments {
+                let payment = m.payments[Int(p)]
+                events.append((payment.seq, Timestamp.string(unixSeconds: payment.committedAt), .paid(Int32(i), p)))
+                if let r = m.reversal(of: payment) { events.append((r.seq, r.committedAt, .reversed(Int32(i), p))) }
             }
-            add(k.seq, k.committedAt, "contract", ocds.release(k, id: b.id, date: k.committedAt, tags: ["award", "contract"], contract: ocds.contract(k, status: "active", value: b.amount)))
-            var transactions: [(seq: Int64, json: OpenJSON)] = []
-            for a in k.amendments {
+        }
+        events.sort { $0.seq < $1.seq }
+        func release(_ e: Event, at: String) -> OpenJSON {
+            switch e {
+            case .signed(let i):
+                let k = m.commitments[Int(i)]
+                return ocds.release(k, id: k.body.id, date: at, tags: ["award", "contract"], contract: ocds.contract(k, status: "active", value: k.body.amount))
+            case .amended(let i, let j):
+                let k = m.commitments[Int(i)]
+                let a = k.amendments[Int(j)]
                 let terminated = a.body.amount == 0
-                add(a.seq, a.committedAt, terminated ? "contractTermination" : "contractAmendment",
-                    ocds.release(k, id: a.body.id, date: a.committedAt, tags: [terminated ? "contractTermination" : "contractAmendment"],
-                                 contract: ocds.contract(k, status: terminated ? "terminated" : "active", value: a.body.amount, amendments: [ocds.amendment(a, currency: b.currency)])))
+                return ocds.release(k, id: a.body.id, date: at, tags: [terminated ? "contractTermination" : "contractAmendment"],
+                                    contract: ocds.contract(k, status: terminated ? "terminated" : "active", value: a.body.amount,
+                                                            amendments: [ocds.amendment(a, currency: k.body.currency)]))
+            case .paid(let i, let p):
+                let payment = m.payments[Int(p)]
+                return ocds.release(m.commitments[Int(i)], id: payment.id, date: at, tags: ["implementation"],
+                                    contract: ocds.contract(m.commitments[Int(i)], status: nil, value: nil, transactions: [ocds.transaction(payment)]),
+                                    payee: m.payee(payment))
+            case .reversed(let i, let p):
+                let payment = m.payments[Int(p)]
+                let r = m.reversal(of: payment)!
+                return ocds.release(m.commitments[Int(i)], id: r.body.id, date: at, tags: ["implementationUpdate"],
+                                    contract: ocds.contract(m.commitments[Int(i)], status: nil, value: nil, transactions: [ocds.transaction(r, of: payment)]),
+                                    payee: m.payee(payment))
             }
-            for i in k.payments {
-                let p = m.payments[Int(i)]
-                let t = ocds.transaction(p)
-                transactions.append((p.seq, t))
-                add(p.seq, Timestamp.string(unixSeconds: p.committedAt), "implementation",
-                    ocds.release(k, id: p.id, date: Timestamp.string(unixSeconds: p.committedAt), tags: ["implementation"],
-                                 contract: ocds.contract(k, status: nil, value: nil, transactions: [t]), payee: m.payee(p)))
-                if let r = m.reversal(of: p) {
-                    let t = ocds.transaction(r, of: p)
-                    transactions.append((r.seq, t))
-                    add(r.seq, r.committedAt, "implementationUpdate",
-                        ocds.release(k, id: r.body.id, date: r.committedAt, tags: ["implementationUpdate"],
-                                     contract: ocds.contract(k, status: nil, value: nil, transactions: [t]), payee: m.payee(p)))
-                }
+        }
+        func tag(_ e: Event) -> String {
+            switch e {
+            case .signed: return "contract"
+            case .amended(let i, let j): return m.commitments[Int(i)].amendments[Int(j)].body.amount == 0 ? "contractTermination" : "contractAmendment"
+            case .paid: return "implementation"
+            case .reversed: return "implementationUpdate"
             }
-            let record = k.record
-            let latest = ([k.committedAt] + k.amendments.map(\.committedAt) + k.payments.map { Timestamp.string(unixSeconds: m.payments[Int($0)].committedAt) }
-                          + k.payments.compactMap { m.reversal(of: m.payments[Int($0)])?.committedAt }).max { $0.utf8.lexicographicallyPrecedes($1.utf8) }!
-            let payees = k.payments.map { m.payee(m.payments[Int($0)]) }
-            let compiled = ocds.release(k, id: "\(ocds.ocid(k))-compiled", date: latest, tags: ["compiled"],
-                                        contract: ocds.contract(k, status: record?.terminatedAt != nil ? "terminated" : "active", value: record?.amount ?? b.amount,
-                                                                amendments: k.amendments.map { ocds.amendment($0, currency: b.currency) },
-                                                                transactions: transactions.sorted { $0.seq < $1.seq }.map(\.json)),
-                                        payees: payees)
-            records.append(.object([("ocid", .string(ocds.ocid(k))), ("releases", .array(links)), ("compiledRelease", compiled)]))
         }
-        releases.sort { $0.seq < $1.seq }
-        var quarters: [(String, [OpenJSON], String)] = []
-        for r in releases {
-            let q = SiteBuilder.quarter(of: r.at)?.description ?? ""
-            if quarters.last?.0 == q { quarters[quarters.count - 1].1.append(r.release); quarters[quarters.count - 1].2 = r.at } else { quarters.append((q, [r.release], r.at)) }
-        }
-        for (q, list, last) in quarters {
+        // Release packages, one per quarter of committed_at, each streamed release by release.
+        var quarters: [String] = []
+        var i = 0
+        while i < events.count {
+            let q = SiteBuilder.quarter(of: events[i].at)?.description ?? ""
+            var end = i
+            while end < events.count && (SiteBuilder.quarter(of: events[end].at)?.description ?? "") == q { end += 1 }
             let name = "releases-\(q).json"
-            try files.put("data/ocds/\(name)", ocds.package(name: name, published: last, member: "releases", list).bytes)
+            let group = events[i..<end]
+            try files.stream("data/ocds/\(name)") { out in
+                ocds.packageHead(name: name, published: group.last!.at, member: "releases", into: &out)
+                for (n, e) in group.enumerated() {
+                    if n > 0 { out.byte(0x2C) }
+                    out.byte(0x0A)
+                    out.element(release(e.event, at: e.at))
+                }
+                out.append("\n]\n}\n")
+            }
+            quarters.append(q)
+            i = end
         }
-        try files.put("data/ocds/records.json", ocds.package(name: "records.json", published: c.lastCommittedAt, member: "records", records,
-                                                             packages: quarters.map { "\(c.options.baseURL)/data/ocds/releases-\($0.0).json" }).bytes)
+        // Records: per contract, its releases linked by URL and a compiled release.
+        var byCommitment: [[(seq: Int64, at: String, event: Event)]] = Array(repeating: [], count: m.commitments.count)
+        for e in events {
+            switch e.event {
+            case .signed(let k), .amended(let k, _), .paid(let k, _), .reversed(let k, _): byCommitment[Int(k)].append(e)
+            }
+        }
+        try files.stream("data/ocds/records.json") { out in
+            ocds.packageHead(name: "records.json", published: c.lastCommittedAt, member: "records",
+                             packages: quarters.map { "\(c.options.baseURL)/data/ocds/releases-\($0).json" }, into: &out)
+            for (n, k) in m.commitments.enumerated() {
+                let list = byCommitment[n]
+                let links: [OpenJSON] = list.map { e in
+                    .object([("url", .string("\(c.options.baseURL)/data/ocds/releases-\(SiteBuilder.quarter(of: e.at)?.description ?? "").json")),
+                             ("date", .string(e.at)), ("tag", .array([.string(tag(e.event))]))])
+                }
+                var transactions: [OpenJSON] = []
+                var payees: [String] = []
+                for e in list {
+                    switch e.event {
+                    case .paid(_, let p):
+                        transactions.append(ocds.transaction(m.payments[Int(p)]))
+                        payees.append(m.payee(m.payments[Int(p)]))
+                    case .reversed(_, let p): transactions.append(ocds.transaction(m.reversal(of: m.payments[Int(p)])!, of: m.payments[Int(p)]))
+                    case .signed, .amended: break
+                    }
+                }
+                let record = k.record
+                let compiled = ocds.release(k, id: "\(ocds.ocid(k))-compiled", date: list.last?.at ?? k.committedAt, tags: ["compiled"],
+                                            contract: ocds.contract(k, status: record?.terminatedAt != nil ? "terminated" : "active", value: record?.amount ?? k.body.amount,
+                                                                    amendments: k.amendments.map { ocds.amendment($0, currency: k.body.currency) },
+                                                                    transactions: transactions),
+                                            payees: payees)
+                if n > 0 { out.byte(0x2C) }
+                out.byte(0x0A)
+                out.element(.object([("ocid", .string(ocds.ocid(k))), ("releases", .array(links)), ("compiledRelease", compiled)]))
+            }
+            out.append("\n]\n}\n")
+        }
     }
 }
 
@@ -164,15 +219,28 @@ struct OCDSParts {
         ])
     }
 
-    func package(name: String, published: String, member: String, _ items: [OpenJSON], packages: [String]? = nil) -> OpenJSON {
+    /// A package up to the opening of its `releases` or `records` array (the members OpenJSON
+    /// would write first, one per line); the caller streams the items and closes it.
+    func packageHead(name: String, published: String, member: String, packages: [String]? = nil, into out: inout ByteSink) {
         var members: [(String, OpenJSON)] = [
             ("uri", .string("\(baseURL)/data/ocds/\(name)")), ("version", .string("1.1")), ("publishedDate", .string(published)),
             ("publisher", .object([("name", .string(context.title))])),
             ("license", .string("https://creativecommons.org/licenses/by/4.0/")),
-            ("publicationPolicy", .string("\(baseURL)/downloads.html")),
+            ("publicationPolicy", .string("\(baseURL)/#/es/downloads")),
         ]
         if let packages { members.append(("packages", .array(packages.map { .string($0) }))) }
-        members.append((member, .array(items)))
-        return .object(members)
+        out.byte(0x7B)
+        for (k, v) in members {
+            out.append("\n")
+            out.json(k)
+            out.byte(0x3A)
+            var bytes: [UInt8] = []
+            v.write(into: &bytes, depth: 1)
+            out.append(bytes)
+            out.byte(0x2C)
+        }
+        out.append("\n")
+        out.json(member)
+        out.append(":[")
     }
 }

@@ -9,40 +9,83 @@ import LedgerStore
 ///   quarters with reports, municipalities and programmes with payments, active suspensions,
 ///   and how many payment pages there are.
 /// - `payments/page-<n>.json`: payments in ledger order, `Limits.sitePaymentsPerPage` each;
-///   `payments/municipality/<code>.json`: one municipality's payments.
+///   `payments/municipality/<code>/page-<n>.json`: one municipality's, paged the same way.
 /// - `contracts.json`, `changes.json` (suspensions, reversals, key changes).
 enum PortalData {
     static let paymentFields = ["seq", "id", "committed_at", "value_date", "amount", "currency", "category", "program", "municipality",
                                 "payee", "purpose", "commitment", "reversed_by", "reversal_seq"]
 
-    static func write(_ c: SiteContext, to files: SiteFiles) throws(StoreError) {
+    /// The payment tables: pages of all payments, and of each municipality's.
+    static func writePayments(_ c: SiteContext, to files: SiteFiles) throws(StoreError) {
         let m = c.model
-        func row(_ p: SiteModel.Payment) -> JSONValue {
+        // `{"fields":[…],"rows":[[…],…]}`, each row written straight into the stream.
+        func table(_ path: String, _ rows: some Sequence<Int>) throws(StoreError) {
+            try files.stream(path) { out in
+                out.append(Array(#"{"fields":["#.utf8))
+                for (i, f) in paymentFields.enumerated() {
+                    if i > 0 { out.byte(0x2C) }
+                    out.json(f)
+                }
+                out.append(Array(#"],"rows":["#.utf8))
+                var first = true
+                for i in rows {
+                    if !first { out.byte(0x2C) }
+                    first = false
+                    row(m.payments[i], into: &out)
+                }
+                out.append(Array("]}\n".utf8))
+            }
+        }
+        func row(_ p: SiteModel.Payment, into out: inout ByteSink) {
             let g = m.group(p)
             let r = m.reversal(of: p)
-            return .array([.integer(p.seq), .string(p.id), .string(Timestamp.string(unixSeconds: p.committedAt)), .string(m.valueDate(p)),
-                           .integer(p.amount), .string(g.currency), .string(g.category.rawValue), .string(g.program), .string(g.municipality),
-                           .string(m.payee(p)), .string(m.purpose(p)), m.commitment(of: p).map { .string($0.body.id) } ?? .null,
-                           r.map { .string($0.body.id) } ?? .null, r.map { .integer($0.seq) } ?? .null])
-        }
-        func table(_ rows: [JSONValue]) -> [UInt8] {
-            JSONValue.object(["fields": .array(paymentFields.map { .string($0) }), "rows": .array(rows)]).canonicalBytes + [0x0A]
+            out.byte(0x5B)
+            out.json(p.seq); out.byte(0x2C)
+            out.json(p.id); out.byte(0x2C)
+            out.json(Timestamp.string(unixSeconds: p.committedAt)); out.byte(0x2C)
+            out.json(m.valueDate(p)); out.byte(0x2C)
+            out.json(p.amount); out.byte(0x2C)
+            out.json(g.currency); out.byte(0x2C)
+            out.json(g.category.rawValue); out.byte(0x2C)
+            out.json(g.program); out.byte(0x2C)
+            out.json(g.municipality); out.byte(0x2C)
+            out.json(m.payee(p)); out.byte(0x2C)
+            out.json(m.purpose(p)); out.byte(0x2C)
+            if let k = m.commitment(of: p) { out.json(k.body.id) } else { out.append(Array("null".utf8)) }
+            out.byte(0x2C)
+            if let r { out.json(r.body.id); out.byte(0x2C); out.json(r.seq) } else { out.append(Array("null,null".utf8)) }
+            out.byte(0x5D)
+            out.flushIfFull()
         }
         let perPage = Limits.sitePaymentsPerPage
-        var pages = 0
-        var start = 0
-        while start < m.payments.count {
-            let end = min(m.payments.count, start + perPage)
-            try files.put("data/site/payments/page-\(pages).json", table(m.payments[start..<end].map(row)))
-            pages += 1
-            start = end
+        for (page, start) in stride(from: 0, to: m.payments.count, by: perPage).enumerated() {
+            try table("data/site/payments/page-\(page).json", start..<min(m.payments.count, start + perPage))
         }
-        var byMunicipality: [String: [Int]] = [:]
-        for (i, p) in m.payments.enumerated() { byMunicipality[m.group(p).municipality, default: []].append(i) }
+        let byMunicipality = municipalities(m)
         let codes = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // A municipality's payments in pages too: one may hold a large share of the fund's.
         for code in codes {
-            try files.put("data/site/payments/municipality/\(code).json", table(byMunicipality[code]!.map { row(m.payments[$0]) }))
+            let rows = byMunicipality[code]!
+            for (n, start) in stride(from: 0, to: rows.count, by: perPage).enumerated() {
+                try table("data/site/payments/municipality/\(code)/page-\(n).json", rows[start..<min(rows.count, start + perPage)].lazy.map { Int($0) })
+            }
         }
+    }
+
+    /// Payment rows by municipality code, in ledger order.
+    static func municipalities(_ m: SiteModel) -> [String: [Int32]] {
+        var out: [String: [Int32]] = [:]
+        for (i, p) in m.payments.enumerated() { out[m.group(p).municipality, default: []].append(Int32(i)) }
+        return out
+    }
+
+    /// Contracts, changes and, last, the index that names what the data describes.
+    static func write(_ c: SiteContext, to files: SiteFiles) throws(StoreError) {
+        let m = c.model
+        let perPage = Limits.sitePaymentsPerPage
+        let pages = (m.payments.count + perPage - 1) / perPage
+        let byMunicipality = municipalities(m)
+        let codes = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         try files.put("data/site/contracts.json", JSONValue.array(m.commitments.map { contract($0, c) }).canonicalBytes + [0x0A])
         try files.put("data/site/changes.json", changes(c).canonicalBytes + [0x0A])
 
@@ -58,10 +101,12 @@ enum PortalData {
             "currencies": .array(c.state.currencies.map { .string($0) }),
             "quarters": .array(c.reports.map { .string($0.quarter.description) }),
             "payments": .integer(Int64(m.payments.count)), "payment_pages": .integer(Int64(pages)), "payments_per_page": .integer(Int64(perPage)),
+            "contracts": .integer(Int64(m.commitments.count)),
             "municipalities": .array(codes.map { code in
                 let n = Municipalities.name(of: code)
                 return .object(["code": .string(code), "state_name": n.map { .string($0.state) } ?? .null,
-                                "municipality_name": n.map { .string($0.municipality) } ?? .null, "payments": .integer(Int64(byMunicipality[code]!.count))])
+                                "municipality_name": n.map { .string($0.municipality) } ?? .null, "payments": .integer(Int64(byMunicipality[code]!.count)),
+                                "pages": .integer(Int64((byMunicipality[code]!.count + perPage - 1) / perPage))])
             }),
             "programs": .array(programs.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { .object(["program": .string($0), "payments": .integer(programs[$0]!)]) }),
             "active_suspensions": .array(active.map { s in

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LedgerCore
 import LedgerPublish
 import LedgerStore
@@ -18,9 +20,10 @@ public enum SiteBuilder {
 
     public static func build(from source: some TileSource, out: String, options: SiteOptions,
                              progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Result {
-        let quarters = try quarterRange(source)
+        let (quarters, size) = try quarterRange(source)
         var verifier = try TileReader.replay(source, jobs: options.jobs, pinnedGenesis: options.genesis, witnessPolicy: options.witnessPolicy,
-                                             observer: SiteModel(quarters: quarters, thresholds: options.thresholds), progress: progress)
+                                             observer: SiteModel(quarters: quarters, thresholds: options.thresholds, expectedEntries: size),
+                                             progress: progress)
         let verdict = verifier.finish()
         guard verdict.ok, var model = verifier.observer as? SiteModel, let note = try source.fetch("checkpoint") else {
             return Result(verification: verdict, written: [], kept: 0)
@@ -33,11 +36,23 @@ public enum SiteBuilder {
         let files = try SiteFiles(root: out)
         let context = SiteContext(model: model, state: verifier.state, verification: verdict, reports: reports,
                                   checkpoint: note, options: options)
-        try PortalAssets.write(context, to: files)
-        try ReportFiles.write(context, to: files)
-        try CSVFiles.write(context, to: files)
-        try IATIFile.write(context, to: files)
-        if options.ocidPrefix != nil { try OCDSFiles.write(context, to: files) }
+        // The writers touch distinct files and only read the model: they run side by side.
+        let errors = Errors()
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            do throws(StoreError) {
+                switch i {
+                case 0:
+                    try PortalAssets.write(context, to: files)
+                    try ReportFiles.write(context, to: files)
+                    try CSVFiles.write(context, to: files)
+                case 1: try IATIFile.write(context, to: files)
+                default:
+                    try OCDSFiles.write(context, to: files)
+                    try PortalData.writePayments(context, to: files)
+                }
+            } catch { errors.add(error) }
+        }
+        if let error = errors.first { throw error }
         // Last: the index naming the size everything above describes.
         try PortalData.write(context, to: files)
         return Result(verification: verdict, written: files.written, kept: files.kept)
@@ -46,9 +61,9 @@ public enum SiteBuilder {
     /// Every quarter from the first entry's `committed_at` to the last one's (R7 keeps them in
     /// order); read from the first and last entry bundles before the replay. Entries that do
     /// not parse give no quarter: the replay then fails and nothing is written.
-    static func quarterRange(_ source: some TileSource) throws(StoreError) -> [Quarter] {
+    static func quarterRange(_ source: some TileSource) throws(StoreError) -> (quarters: [Quarter], size: Int64) {
         guard let noteBytes = try source.fetch("checkpoint"),
-              let size = try? Checkpoint(text: try SignedNote(parsing: noteBytes).text).size, size > 0 else { return [] }
+              let size = try? Checkpoint(text: try SignedNote(parsing: noteBytes).text).size, size > 0 else { return ([], 0) }
         func committedAt(_ seq: Int64) throws(StoreError) -> String? {
             let bundle = seq / Int64(TileLayout.width)
             let width = Int(min(Int64(TileLayout.width), size - bundle * Int64(TileLayout.width)))
@@ -58,14 +73,14 @@ public enum SiteBuilder {
             let i = Int(seq - bundle * Int64(TileLayout.width))
             return PreparedEntry(line: Line(bytes: Array(entries[i])), position: seq).entry?.committedAt
         }
-        guard let first = try committedAt(0).flatMap(quarter(of:)), let last = try committedAt(size - 1).flatMap(quarter(of:)) else { return [] }
+        guard let first = try committedAt(0).flatMap(quarter(of:)), let last = try committedAt(size - 1).flatMap(quarter(of:)) else { return ([], size) }
         var out: [Quarter] = []
         var (y, n) = (first.year, first.number)
         while (y, n) <= (last.year, last.number) && out.count < Limits.siteQuartersMax {
             if let q = try? Quarter("\(String(repeating: "0", count: max(0, 4 - String(y).count)))\(y)Q\(n)") { out.append(q) }
             (y, n) = n == 4 ? (y + 1, 1) : (y, n + 1)
         }
-        return out
+        return (out, size)
     }
 
     static func quarter(of timestamp: String) -> Quarter? {
@@ -75,8 +90,16 @@ public enum SiteBuilder {
     }
 }
 
+/// The first error of writers running side by side.
+private final class Errors: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [StoreError] = []
+    func add(_ e: StoreError) { lock.withLock { errors.append(e) } }
+    var first: StoreError? { lock.withLock { errors.first } }
+}
+
 /// What every writer of the site reads: the model, the final replay state and the reports.
-struct SiteContext {
+struct SiteContext: Sendable {
     let model: SiteModel
     let state: ReplayState
     let verification: VerifyReport

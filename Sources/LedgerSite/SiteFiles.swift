@@ -5,47 +5,81 @@ import LedgerStore
 /// server's caches and a mirror's sync see only what changed), any other is written to a
 /// temporary name and renamed over the old one, so a reader never sees half a file.
 ///
-/// Files are 0644: everything here is public, and nothing sealed is ever given to it.
-/// Files are not synced one by one: the site is regenerated from the log at any time.
-final class SiteFiles {
+/// Every file is streamed (`ByteSink`) to the temporary name and then compared with the file
+/// in place, a chunk at a time, so memory stays bounded whatever a file's size. Files are 0644:
+/// everything here is public, and nothing sealed is ever given to it. Files are not synced one
+/// by one: the site is regenerated from the log at any time.
+final class SiteFiles: @unchecked Sendable {
     let root: String
-    private(set) var written: [String] = []
-    private(set) var kept = 0
+    /// Writers run on several threads at once (each its own files); the tallies are locked.
+    private let lock = NSLock()
+    private var writtenPaths: [String] = []
+    private var keptCount = 0
+    var written: [String] { lock.withLock { writtenPaths.sorted() } }
+    var kept: Int { lock.withLock { keptCount } }
 
     init(root: String) throws(StoreError) {
         self.root = root
         try makeDirectory(root)
     }
 
-    /// Puts `bytes` at `path` (relative to the site root, `/`-separated).
-    func put(_ path: String, _ bytes: [UInt8]) throws(StoreError) {
+    func put(_ path: String, _ bytes: [UInt8]) throws(StoreError) { try stream(path) { $0.append(bytes) } }
+
+    func put(_ path: String, _ text: String) throws(StoreError) { try stream(path) { $0.append(text) } }
+
+    /// Writes the file `body` streams, at `path` (relative to the site root, `/`-separated).
+    func stream(_ path: String, _ body: (inout ByteSink) throws(StoreError) -> Void) throws(StoreError) {
         let full = root + "/" + path
-        if let existing = FileManager.default.contents(atPath: full), existing.count == bytes.count, Array(existing) == bytes {
-            kept += 1
-            return
-        }
         try makeDirectory((full as NSString).deletingLastPathComponent)
         let tmp = full + ".tmp"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError(.io, field: "out", "cannot create \(tmp): \(String(cString: strerror(errno)))") }
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
+        var sink = ByteSink(fd: fd, path: tmp)
+        do throws(StoreError) { try body(&sink) } catch {
+            close(fd)
+            unlink(tmp)
+            throw error
         }
+        sink.flush()
         close(fd)
-        guard ok, rename(tmp, full) == 0 else {
+        guard !sink.failed else {
+            unlink(tmp)
+            throw StoreError(.io, field: "out", "cannot write \(tmp): \(String(cString: strerror(errno)))")
+        }
+        if Self.sameContents(tmp, full) {
+            unlink(tmp)
+            lock.withLock { keptCount += 1 }
+            return
+        }
+        guard rename(tmp, full) == 0 else {
             unlink(tmp)
             throw StoreError(.io, field: "out", "cannot write \(full): \(String(cString: strerror(errno)))")
         }
-        written.append(path)
+        lock.withLock { writtenPaths.append(path) }
     }
 
-    func put(_ path: String, _ text: String) throws(StoreError) { try put(path, Array(text.utf8)) }
+    /// Whether two files hold the same bytes (false when either cannot be read).
+    static func sameContents(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0, sa.st_size == sb.st_size else { return false }
+        let fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC)
+        defer { if fa >= 0 { close(fa) }; if fb >= 0 { close(fb) } }
+        guard fa >= 0, fb >= 0 else { return false }
+        let size = 1 << 20
+        var x = [UInt8](repeating: 0, count: size), y = [UInt8](repeating: 0, count: size)
+        while true {
+            let n = read(fa, &x, size)
+            guard n >= 0 else { return false }
+            if n == 0 { return true }
+            var got = 0
+            while got < n {
+                let m = y.withUnsafeMutableBytes { read(fb, $0.baseAddress! + got, n - got) }
+                guard m > 0 else { return false }
+                got += m
+            }
+            guard memcmp(x, y, n) == 0 else { return false }
+        }
+    }
 
     private func makeDirectory(_ path: String) throws(StoreError) {
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {

@@ -19,7 +19,8 @@ public struct SiteModel: ReplayObserver {
         /// Index into `groups` (category, currency, program, municipality).
         let group: UInt32
         let payee: UInt32
-        let purpose: UInt32
+        /// Purposes are mostly distinct: kept as they are (payee names repeat, so they are interned).
+        let purpose: String
         /// Index into `commitments`, or -1.
         let commitment: Int32
         /// Index into `reversals`, or -1.
@@ -100,7 +101,6 @@ public struct SiteModel: ReplayObserver {
     public private(set) var keyChanges: [KeyChange] = []
     private var groupIndex: [Group: UInt32] = [:]
     private var payees = Interner()
-    private var purposes = Interner()
     /// Payment row of each id ordinal (disbursements only), -1 otherwise.
     private var paymentOfOrdinal: ContiguousArray<Int32> = []
     private var commitmentIndex: [String: Int32] = [:]
@@ -111,12 +111,14 @@ public struct SiteModel: ReplayObserver {
 
     /// `quarters`: every quarter from the first entry's to the last one's (R7 keeps
     /// `committed_at` in order, so the log's first and last entries bound them).
-    public init(quarters: [Quarter], thresholds: [String: Int64]) {
+    /// `expectedEntries`: the checkpoint's size, so the payment rows are allocated once.
+    public init(quarters: [Quarter], thresholds: [String: Int64], expectedEntries: Int64 = 0) {
         audits = quarters.map { AuditCollector(quarter: $0, thresholds: thresholds) }
+        payments.reserveCapacity(Int(min(expectedEntries, Int64(Int32.max))))
     }
 
     public func payee(_ p: Payment) -> String { payees.values[Int(p.payee)] }
-    public func purpose(_ p: Payment) -> String { purposes.values[Int(p.purpose)] }
+    public func purpose(_ p: Payment) -> String { p.purpose }
     public func group(_ p: Payment) -> Group { groups[Int(p.group)] }
     public func commitment(of p: Payment) -> Commitment? { p.commitment < 0 ? nil : commitments[Int(p.commitment)] }
     public func reversal(of p: Payment) -> Reversal? { p.reversal < 0 ? nil : reversals[Int(p.reversal)] }
@@ -176,7 +178,7 @@ public struct SiteModel: ReplayObserver {
         // The replay accepted the value date (a real calendar date), so it parses.
         let day = (Timestamp.unixSeconds(d.valueDate + "T00:00:00Z") ?? 0) / 86_400
         payments.append(Payment(seq: seq, committedAt: Timestamp.unixSeconds(at) ?? 0, amount: d.amount, id: d.id, valueDay: Int32(day),
-                                group: group, payee: payees.intern(d.payeeName), purpose: purposes.intern(d.purpose), commitment: commitment))
+                                group: group, payee: payees.intern(d.payeeName), purpose: d.purpose, commitment: commitment))
         if commitment >= 0 { commitments[Int(commitment)].payments.append(row) }
         if let ordinal = state.ordinal(of: d.id) {
             if paymentOfOrdinal.count <= ordinal {
@@ -192,17 +194,26 @@ public struct SiteModel: ReplayObserver {
     }
 }
 
-/// Texts that repeat (payee names, purposes) kept once, by their UTF-8 bytes.
+/// Texts that repeat (payee names) kept once, by their UTF-8 bytes.
 struct Interner: Sendable {
     private(set) var values: [String] = []
-    private var index: [[UInt8]: UInt32] = [:]
+    private var index: [Key: UInt32] = [:]
+
+    /// A string compared and hashed by its UTF-8 bytes (not by canonical equivalence).
+    private struct Key: Hashable, Sendable {
+        let text: String
+        static func == (a: Key, b: Key) -> Bool { a.text.sameUTF8(b.text) }
+        func hash(into h: inout Hasher) {
+            var t = text
+            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 
     mutating func intern(_ s: String) -> UInt32 {
-        let key = Array(s.utf8)
-        if let i = index[key] { return i }
+        if let i = index[Key(text: s)] { return i }
         let i = UInt32(values.count)
         values.append(s)
-        index[key] = i
+        index[Key(text: s)] = i
         return i
     }
 }

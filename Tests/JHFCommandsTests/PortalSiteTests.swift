@@ -123,7 +123,7 @@ import Testing
         #expect(changed == ["data/csv/disbursements.csv", "data/datapackage.json", "data/iati/activities.xml",
                             "data/reports/2026Q4.html", "data/reports/2026Q4.json", "data/reports/2026Q4.md",
                             "data/reports/2027Q1.html", "data/reports/2027Q1.json", "data/reports/2027Q1.md",
-                            "data/site/ledger.json", "data/site/payments/municipality/08037.json", "data/site/payments/page-0.json"])
+                            "data/site/ledger.json", "data/site/payments/municipality/08037/page-0.json", "data/site/payments/page-0.json"])
         #expect(one.stdout.hasSuffix(": \(changed.count) file(s) written, \(after.count - changed.count) unchanged\n"), "\(one)")
     }
 

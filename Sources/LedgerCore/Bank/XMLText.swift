@@ -6,6 +6,8 @@ public enum XMLText {
     /// U+FFFE, U+FFFF; no escape can write them) replaced by U+FFFD, the replacement character.
     /// Ledger ids and amounts never hold one; a payee name or purpose may, under format v1.
     public static func escaped(_ s: String) -> String {
+        // Most texts need nothing: no special character, no control, no 0xEF lead byte (U+FFFE, U+FFFF).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27 && $0 != 0xEF }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

@@ -40,7 +40,7 @@ public enum JSONCanonical {
         return out.elementsEqual(bytes)
     }
 
-    static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
+    public static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
         if n == 0 {
             out.append(UInt8(ascii: "0"))
             return
@@ -58,7 +58,7 @@ public enum JSONCanonical {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

@@ -70,6 +70,7 @@ function badge() {
     const ok = v.failures.length === 0;
     el.className = "badge " + (ok ? "ok" : "fail");
     el.dataset.state = ok ? "verified" : "failed";
+    performance.mark("jhf-checkpoint-checked");
     append(el, [h("h2", {}, ok ? "✓ " + F.t("badge_ok_title") : "✗ " + F.t("badge_fail_title"))]);
     if (!ok) append(el, [h("ul", { class: "failures" }, v.failures.map((f) => h("li", {}, failureText(f))))]);
     const items = [];
@@ -109,6 +110,7 @@ async function render() {
     console.warn(e);
   }
   document.body.dataset.ready = r.page;
+  performance.mark("jhf-rendered");
 }
 
 await F.loadStrings();

@@ -22,12 +22,12 @@ function place(code, state, name) { return name ? `${name}, ${state}` : code; }
 
 async function overview(params, ledger) {
   const q = latestQuarter(ledger);
-  const [report, contracts] = await Promise.all([q ? D.report(q) : null, D.contracts()]);
   const reports = await Promise.all(ledger.quarters.map((x) => D.report(x)));
+  const report = reports[reports.length - 1] ?? null;
   const budget = report ? report.budget_use.rows : [];
   const stats = [
     [F.t("ov_entries"), F.number(ledger.size)], [F.t("ov_payments"), F.number(ledger.payments)],
-    [F.t("ov_contracts"), F.number(contracts.length)], [F.t("ov_suspensions_active"), F.number(ledger.active_suspensions.length)],
+    [F.t("ov_contracts"), F.number(ledger.contracts)], [F.t("ov_suspensions_active"), F.number(ledger.active_suspensions.length)],
   ];
   const trendRows = [];
   for (const r of reports) for (const c of r.totals_by_currency) trendRows.push({ quarter: r.quarter, ...c });
@@ -141,27 +141,21 @@ async function payments(params, ledger) {
   const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ""]));
   const page = Math.max(1, Number(params.get("page") || 1));
   const want = page * PAGE_ROWS;
-  // One municipality's payments are one file; otherwise the pages are read in order until
-  // this page is full (a visitor can keep searching the rest).
-  let found = [];
+  // The municipality's pages, or all pages, are read in order until this page of results is
+  // full; a visitor can keep searching the rest ("scan" pages at a time).
+  const municipality = f.municipality ? ledger.municipalities.find((m) => m.code === f.municipality) : null;
+  const total = f.municipality ? (municipality?.pages ?? 0) : ledger.payment_pages;
+  const path = (n) => (f.municipality ? `data/site/payments/municipality/${f.municipality}/page-${n}.json` : `data/site/payments/page-${n}.json`);
+  const found = [];
   let scanned = 0;
-  let complete = true;
-  if (f.municipality) {
-    if (ledger.municipalities.some((m) => m.code === f.municipality)) {
-      const rows = await D.paymentRows(`data/site/payments/municipality/${f.municipality}.json`);
-      scanned = rows.length;
-      found = rows.filter((p) => matches(p, f));
-    }
-  } else {
-    const limit = Number(params.get("scan") || 20);
-    let n = 0;
-    for (; n < ledger.payment_pages && (found.length < want || n < 1) && n < limit; n++) {
-      const rows = await D.paymentRows(`data/site/payments/page-${n}.json`);
-      scanned += rows.length;
-      found.push(...rows.filter((p) => matches(p, f)));
-    }
-    complete = n >= ledger.payment_pages;
+  const limit = Number(params.get("scan") || 20);
+  let n = 0;
+  for (; n < total && (found.length < want || n < 1) && n < limit; n++) {
+    const rows = await D.paymentRows(path(n));
+    scanned += rows.length;
+    found.push(...rows.filter((p) => matches(p, f)));
   }
+  const complete = n >= total;
   const pages = Math.max(1, Math.ceil(found.length / PAGE_ROWS));
   const shown = found.slice((page - 1) * PAGE_ROWS, page * PAGE_ROWS);
   const go = (p) => link("payments", { ...f, page: p });
@@ -170,7 +164,7 @@ async function payments(params, ledger) {
     filterForm(f, ledger),
     h("p", { id: "result-count", role: "status", "data-count": found.length, "data-complete": complete },
       complete ? (found.length ? F.t("pay_count", { n: F.number(found.length), page, pages }) : F.t("pay_none"))
-        : F.t("pay_partial", { scanned: F.number(scanned), total: F.number(ledger.payments), n: F.number(found.length) })),
+        : F.t("pay_partial", { scanned: F.number(scanned), total: F.number(municipality ? municipality.payments : ledger.payments), n: F.number(found.length) })),
     shown.length ? table(null, [F.t("col_id"), F.t("col_value_date"), F.t("col_amount"), F.t("col_municipality"), F.t("col_program"), F.t("col_payee"), F.t("col_contract"), F.t("col_status")],
       shown.map((p) => [h("a", { href: link("entry", { seq: p.seq, id: p.id }), "data-seq": p.seq }, p.id), F.date(p.value_date), F.money(p.amount, p.currency),
         p.municipality, p.program, p.payee, p.commitment ?? "—", p.reversed_by ? F.t("reversed_by", { id: p.reversed_by }) : "—"]),

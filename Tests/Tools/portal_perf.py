@@ -48,7 +48,7 @@ def wait(d, script, seconds=60):
     raise TimeoutError(script)
 
 
-overview, payment, last, tiles = [], [], [], []
+overview, payment, last, tiles, last_tiles = [], [], [], [], []
 for _ in range(A.rounds):
     d = browser()
     try:
@@ -66,10 +66,12 @@ for _ in range(A.rounds):
         payment.append(d.execute_script("return performance.now() - window.__t0"))
         tiles.append(d.execute_script(f"return performance.getEntriesByType('resource').slice({before}).filter(e => e.name.includes('/tlog/')).map(e => e.name.split('/tlog/')[1] + ' ' + e.transferSize)"))
         if A.last is not None:
+            before = d.execute_script("return performance.getEntriesByType('resource').length")
             d.execute_script(f"window.__t0 = performance.now(); location.hash = '#/es/entry?seq={A.last}'")
             wait(d, f"const b = document.getElementById('entry-badge'); return b && b.dataset.state && document.querySelector('h1').textContent.endsWith(' {A.last}')")
             assert d.execute_script("return document.getElementById('entry-badge').dataset.state") == "verified"
             last.append(d.execute_script("return performance.now() - window.__t0"))
+            last_tiles.append(d.execute_script(f"return performance.getEntriesByType('resource').slice({before}).filter(e => e.name.includes('/tlog/')).map(e => e.name.split('/tlog/')[1] + ' ' + e.transferSize)"))
     finally:
         d.quit()
 
@@ -78,4 +80,5 @@ print(json.dumps({
     "payment_verified_after_click_ms": statistics.median(payment), "payment_all": [round(x) for x in payment],
     "last_entry_verified_ms": statistics.median(last) if last else None,
     "tiles_fetched_for_payment": tiles[0],
+    "tiles_fetched_for_last_entry": last_tiles[0] if last_tiles else None,
 }, indent=1))

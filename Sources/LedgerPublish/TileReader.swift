@@ -8,12 +8,16 @@ import LedgerStore
 /// does not match is an R12 failure; reading stops at the first missing or malformed bundle.
 public enum TileReader {
     /// The verifier after every published entry was fed, and the checkpoint it was read for.
+    /// `lines` sees each batch of entries right after the verifier took it (the export the
+    /// public site offers is written from exactly the bytes replayed).
     public static func replay(_ source: some TileSource, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
                               witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil,
-                              observer: (any ReplayObserver)? = nil, progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
+                              observer: (any ReplayObserver)? = nil, progress: ((ReplayProgress) -> Void)? = nil,
+                              lines: (([Line]) -> Void)? = nil) throws(StoreError) -> Verifier {
         guard let noteBytes = try source.fetch("checkpoint") else {
             throw StoreError(.notFound, field: "tiles", "\(source.name) has no checkpoint")
         }
+        let linesFed = lines
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: noteBytes, since: since, witnessPolicy: witnessPolicy, audit: audit, observer: observer)
         let size: Int64
         do throws(LedgerError) { size = try Checkpoint(text: try SignedNote(parsing: noteBytes).text).size } catch {
@@ -53,6 +57,7 @@ public enum TileReader {
                 }
             }
             verifier.feed(lines)
+            linesFed?(lines)
             progress?(ReplayProgress(done: verifier.state.size, fraction: size > 0 ? Double(builder.size) / Double(size) : 1))
         }
         if builder.size == size {

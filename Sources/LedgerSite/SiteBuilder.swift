@@ -21,19 +21,41 @@ public enum SiteBuilder {
     public static func build(from source: some TileSource, out: String, options: SiteOptions,
                              progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Result {
         let (quarters, size) = try quarterRange(source)
-        var verifier = try TileReader.replay(source, jobs: options.jobs, pinnedGenesis: options.genesis, witnessPolicy: options.witnessPolicy,
+        // A log that does not verify leaves no trace: what this run created is removed again.
+        let created = [out, out + "/data", out + "/data/export"].filter { !FileManager.default.fileExists(atPath: $0) }
+        func undo() { for dir in created.reversed() { try? FileManager.default.removeItem(atPath: dir) } }
+        let files = try SiteFiles(root: out)
+        // The export bundle is written from the very bytes the verifier takes, as it takes them;
+        // it is put in place only if the whole log verifies.
+        let export = try files.open("data/export/entries.jsonl")
+        var verifier: Verifier
+        do throws(StoreError) {
+            verifier = try TileReader.replay(source, jobs: options.jobs, pinnedGenesis: options.genesis, witnessPolicy: options.witnessPolicy,
                                              observer: SiteModel(quarters: quarters, thresholds: options.thresholds, expectedEntries: size),
-                                             progress: progress)
+                                             progress: progress, lines: { lines in
+                                                 for line in lines {
+                                                     export.sink.append(line.bytes)
+                                                     export.sink.byte(0x0A)
+                                                 }
+                                             })
+        } catch {
+            export.abandon()
+            undo()
+            throw error
+        }
         let verdict = verifier.finish()
         guard verdict.ok, var model = verifier.observer as? SiteModel, let note = try source.fetch("checkpoint") else {
+            export.abandon()
+            undo()
             return Result(verification: verdict, written: [], kept: 0)
         }
+        try files.commit(export)
+        try files.put("data/export/checkpoint", note)
         model.finish(state: verifier.state)
         var reports: [AuditReport] = []
         for audit in model.audits {
             do throws(LedgerError) { reports.append(try audit.finish(verification: verdict, state: verifier.state)) } catch { throw StoreError(error) }
         }
-        let files = try SiteFiles(root: out)
         let context = SiteContext(model: model, state: verifier.state, verification: verdict, reports: reports,
                                   checkpoint: note, options: options)
         // The writers touch distinct files and only read the model: they run side by side.

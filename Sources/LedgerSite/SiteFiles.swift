@@ -29,40 +29,72 @@ final class SiteFiles: @unchecked Sendable {
 
     /// Writes the file `body` streams, at `path` (relative to the site root, `/`-separated).
     func stream(_ path: String, _ body: (inout ByteSink) throws(StoreError) -> Void) throws(StoreError) {
+        let file = try open(path)
+        do throws(StoreError) { try body(&file.sink) } catch {
+            file.abandon()
+            throw error
+        }
+        try commit(file)
+    }
+
+    /// A file being written over a longer stretch (the export, during the replay): `commit` puts
+    /// it in place (or keeps the one there, if the same), `abandon` removes it.
+    final class OpenFile {
+        let path: String
+        let tmp: String
+        var sink: ByteSink
+        private let fd: Int32
+
+        fileprivate init(path: String, tmp: String, fd: Int32) {
+            (self.path, self.tmp, self.fd) = (path, tmp, fd)
+            sink = ByteSink(fd: fd, path: tmp)
+        }
+
+        /// Writes what is buffered and closes the file; whether every write succeeded.
+        fileprivate func close() -> Bool {
+            sink.flush()
+            Foundation.close(fd)
+            return !sink.failed
+        }
+
+        func abandon() {
+            _ = close()
+            unlink(tmp)
+        }
+    }
+
+    func open(_ path: String) throws(StoreError) -> OpenFile {
         let full = root + "/" + path
         try makeDirectory((full as NSString).deletingLastPathComponent)
         let tmp = full + ".tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = Foundation.open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError(.io, field: "out", "cannot create \(tmp): \(String(cString: strerror(errno)))") }
-        var sink = ByteSink(fd: fd, path: tmp)
-        do throws(StoreError) { try body(&sink) } catch {
-            close(fd)
-            unlink(tmp)
-            throw error
+        return OpenFile(path: path, tmp: tmp, fd: fd)
+    }
+
+    func commit(_ file: OpenFile) throws(StoreError) {
+        let full = root + "/" + file.path
+        guard file.close() else {
+            unlink(file.tmp)
+            throw StoreError(.io, field: "out", "cannot write \(file.tmp): \(String(cString: strerror(errno)))")
         }
-        sink.flush()
-        close(fd)
-        guard !sink.failed else {
-            unlink(tmp)
-            throw StoreError(.io, field: "out", "cannot write \(tmp): \(String(cString: strerror(errno)))")
-        }
-        if Self.sameContents(tmp, full) {
-            unlink(tmp)
+        if Self.sameContents(file.tmp, full) {
+            unlink(file.tmp)
             lock.withLock { keptCount += 1 }
             return
         }
-        guard rename(tmp, full) == 0 else {
-            unlink(tmp)
+        guard rename(file.tmp, full) == 0 else {
+            unlink(file.tmp)
             throw StoreError(.io, field: "out", "cannot write \(full): \(String(cString: strerror(errno)))")
         }
-        lock.withLock { writtenPaths.append(path) }
+        lock.withLock { writtenPaths.append(file.path) }
     }
 
     /// Whether two files hold the same bytes (false when either cannot be read).
     static func sameContents(_ a: String, _ b: String) -> Bool {
         var sa = stat(), sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0, sa.st_size == sb.st_size else { return false }
-        let fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC)
+        let fa = Foundation.open(a, O_RDONLY | O_CLOEXEC), fb = Foundation.open(b, O_RDONLY | O_CLOEXEC)
         defer { if fa >= 0 { close(fa) }; if fb >= 0 { close(fb) } }
         guard fa >= 0, fb >= 0 else { return false }
         let size = 1 << 20

@@ -60,6 +60,14 @@ import Testing
         #expect(check.stdout.hasSuffix("0 disagreement(s)\n"), "\(check)")
     }
 
+    /// The export bundle the downloads page offers is the log, verifiable offline as it is.
+    @Test func theExportBundleVerifiesOffline() throws {
+        let p = try PortalLedger.get()
+        let v = try jhf("verify", "--bundle", "\(p.site)/data/export", "--genesis", p.genesis, "--witness-policy", PortalLedger.policy)
+        #expect(v.status == 0 && v.stdout.hasPrefix("VALID") && v.stdout.contains("entries:      19\n"), "\(v)")
+        #expect(try read("\(p.site)/data/export/entries.jsonl") == read("\(p.bundle)/entries.jsonl"))
+    }
+
     /// Every sealed value of the test ledger (accounts, tax ids, notes) is searched for in
     /// every file the site holds: none may appear. Files are public (0644), none is 0600.
     @Test func sealedDataIsNeverPublished() throws {
@@ -117,10 +125,11 @@ import Testing
         let after = try contents()
         let changed = after.keys.filter { after[$0] != before[$0] }.sorted()
         // A Q1 payment without a contract in a municipality that had payments: its page of
-        // payments and its municipality's file, the CSV and IATI files it is in, the reports
+        // payments and its municipality's page, the export, the CSV and IATI files it is in, the reports
         // (each quarter's carries the verdict of the new checkpoint), the package description
         // (it names the size) and the index. No contract, suspension or OCDS file, no portal code.
-        #expect(changed == ["data/csv/disbursements.csv", "data/datapackage.json", "data/iati/activities.xml",
+        #expect(changed == ["data/csv/disbursements.csv", "data/datapackage.json", "data/export/checkpoint", "data/export/entries.jsonl",
+                            "data/iati/activities.xml",
                             "data/reports/2026Q4.html", "data/reports/2026Q4.json", "data/reports/2026Q4.md",
                             "data/reports/2027Q1.html", "data/reports/2027Q1.json", "data/reports/2027Q1.md",
                             "data/site/ledger.json", "data/site/payments/municipality/08037/page-0.json", "data/site/payments/page-0.json"])

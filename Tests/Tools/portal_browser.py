@@ -137,6 +137,44 @@ def overflow(d):
         return bad.slice(0, 10);""")
 
 
+def accessibility(d):
+    """Problems a screen reader or keyboard user, or a reader with low vision, would meet."""
+    return d.execute_script("""
+        const bad = [];
+        const lum = (c) => {
+          const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+          const [r, g, b, a = 1] = m[1].split(',').map(Number);
+          if (a === 0) return null;
+          const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const background = (el) => {
+          for (let e = el; e; e = e.parentElement) { const l = lum(getComputedStyle(e).backgroundColor); if (l !== null) return l; }
+          return 1;
+        };
+        for (const el of document.querySelectorAll('body *')) {
+          if (el.closest('svg')) continue;
+          const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+          if (!own || !el.getClientRects().length) continue;
+          const s = getComputedStyle(el);
+          const fg = lum(s.color), bg = background(el);
+          const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+          const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize) >= 18.66 && Number(s.fontWeight) >= 700);
+          if (ratio < (large ? 3 : 4.5)) bad.push('contrast ' + ratio.toFixed(2) + ': ' + el.tagName + ' ' + el.textContent.trim().slice(0, 30));
+        }
+        for (const el of document.querySelectorAll('input, select, textarea')) {
+          if (!(el.id && document.querySelector('label[for="' + el.id + '"]')) && !el.getAttribute('aria-label')) bad.push('unlabelled ' + el.name);
+        }
+        for (const svg of document.querySelectorAll('svg.chart')) {
+          const id = svg.getAttribute('aria-labelledby');
+          if (svg.getAttribute('role') !== 'img' || !id || !document.getElementById(id)?.textContent.trim()) bad.push('chart without a label');
+        }
+        for (const th of document.querySelectorAll('th')) if (!th.getAttribute('scope') && !th.closest('tfoot')) bad.push('th without scope');
+        if (document.querySelectorAll('h1').length !== 1) bad.push(document.querySelectorAll('h1').length + ' h1');
+        if (!document.querySelector('main') || !document.querySelector('nav[aria-label]')) bad.push('landmarks');
+        return bad.slice(0, 10);""")
+
+
 def scenario(name):
     return A.only is None or A.only == name
 
@@ -154,6 +192,24 @@ if scenario("pages"):
                 found = foreign_strings(d, lang)
                 check(not found, f"{lang}/{page}: no {('English' if lang == 'es' else 'Spanish')} string ({found[:3]})")
                 check(d.execute_script("return document.documentElement.lang") == lang, f"{lang}/{page}: <html lang={lang}>")
+                bad = accessibility(d)
+                check(not bad, f"{lang}/{page}: labels, landmarks and WCAG AA contrast ({bad})")
+        # The keyboard: the first Tab reaches the skip link, which moves to the content; Tab
+        # then walks the navigation, and Enter follows a link.
+        from selenium.webdriver.common.keys import Keys
+        open_page(d, "es/overview")
+        d.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        check(d.execute_script("return document.activeElement.className") == "skip", "Tab reaches the skip link first")
+        d.switch_to.active_element.send_keys(Keys.ENTER)
+        check(d.execute_script("return document.activeElement.id") == "main", "the skip link moves the focus to the content")
+        open_page(d, "es/overview")
+        body = d.find_element(By.TAG_NAME, "body")
+        for _ in range(4):
+            d.switch_to.active_element.send_keys(Keys.TAB) if d.execute_script("return document.activeElement !== document.body") else body.send_keys(Keys.TAB)
+        target = d.execute_script("return document.activeElement.getAttribute('href')")
+        d.switch_to.active_element.send_keys(Keys.ENTER)
+        wait(d, "return document.body.dataset.ready && location.hash !== '#/es/overview'")
+        check(target and target.startswith("#/es/") and d.execute_script("return location.hash") == target, f"Tab and Enter follow a navigation link ({target})")
         # The language switch keeps the place (page and filters).
         open_page(d, "es/payments?program=water")
         d.find_element(By.CSS_SELECTOR, "a.lang").click()

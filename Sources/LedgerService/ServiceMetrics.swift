@@ -106,6 +106,13 @@ public final class ServiceMetrics: Sendable {
         Counter(label: "jhf_publish_failures_total", factory: factory).increment(by: failed ? 1 : 0)
     }
 
+    /// A build of the public site (`--site`): the size it describes and how long it took, or a failure.
+    func recordSite(size: Int64?, seconds: Double?, failed: Bool) {
+        if let size { Gauge(label: "jhf_site_size", factory: factory).record(size) }
+        if let seconds { Gauge(label: "jhf_site_build_seconds", factory: factory).record(seconds) }
+        Counter(label: "jhf_site_failures_total", factory: factory).increment(by: failed ? 1 : 0)
+    }
+
     func setEntries(_ n: Int64) { entries.record(n) }
 
     func setWriterNice(_ n: Int32) { writerNice.record(Int64(n)) }

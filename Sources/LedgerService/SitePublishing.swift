@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LedgerCore
 import LedgerPublish
@@ -32,20 +33,25 @@ struct SitePublishing: ServiceLifecycle.Service {
                         guard let genesis else { throw StoreError(.notFound, field: "genesis", "the ledger has no genesis entry yet") }
                         let options = try settings.options(genesis: genesis, policy: policy)
                         let (tiles, site) = (self.tiles, self.site)
+                        let started = DispatchTime.now().uptimeNanoseconds
                         let result = try await Task.detached { () throws(StoreError) -> SiteBuilder.Result in
                             try SiteBuilder.build(from: DirectoryTiles(directory: tiles), out: site, options: options)
                         }.value
                         if result.verification.ok {
                             failures = 0
                             built = note
+                            worker.metrics.recordSite(size: result.verification.entries,
+                                                      seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, failed: false)
                             logger.info("site published", metadata: ["entries": "\(result.verification.entries)", "written": "\(result.written.count)", "kept": "\(result.kept)"])
                         } else {
                             failures += 1
+                            worker.metrics.recordSite(size: nil, seconds: nil, failed: true)
                             logger.error("the published tiles do not verify: the site was not updated", metadata: [
                                 "failures": "\(result.verification.failureCount)", "first": "\(result.verification.failures.first.map { "\($0)" } ?? "")"])
                         }
                     } catch {
                         failures += 1
+                        worker.metrics.recordSite(size: nil, seconds: nil, failed: true)
                         logger.error("publishing the site failed", metadata: ["out": "\(site)", "error": "\((error as? StoreError)?.message ?? "\(error)")"])
                     }
                 }

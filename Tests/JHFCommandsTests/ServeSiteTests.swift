@@ -48,6 +48,8 @@ import Testing
             #expect(httpGet(port: port, bad)?.status == 404, "\(bad)")
         }
         #expect(httpGet(port: port, "/v1/ledger")?.status == 200, "the API still answers beside the site")
+        let metrics = httpGet(port: port, "/metrics")?.body ?? ""
+        #expect(metrics.contains("jhf_site_size 5.0\n") && metrics.contains("jhf_site_failures_total 0\n") && metrics.contains("jhf_site_build_seconds "), "\(metrics)")
 
         // A browser opens the new payment through the service and verifies it.
         try FileManager.default.createDirectory(atPath: "\(l.dir)/reports", withIntermediateDirectories: true)

@@ -313,6 +313,11 @@ def tamper_case(name, change, expect_key, page="overview", badge="badge"):
                 want = prefix(lang, "f_" + expect_key)
                 check(state == "failed" and want in text, f"{name} ({lang}): shown as a failure: {want!r} in {text[:200]!r}")
                 check(prefix(lang, "badge_fail_title" if badge == "badge" else "entry_fail_title") in text, f"{name} ({lang}): titled as a failure")
+                # A failed key history is never described as checked.
+                overall = text_of(d, "#badge")
+                claim = STRINGS[lang]["badge_history"].split("{n}")[1].split(",")[1][:20]
+                if d.execute_script("return document.getElementById('badge').dataset.state") == "failed" and prefix(lang, "f_history_inclusion") in overall:
+                    check(claim not in overall, f"{name} ({lang}): the failed key history is not called checked")
                 d.save_screenshot(str(OUT / f"tampered-{name}-{lang}.png"))
             finally:
                 d.quit()

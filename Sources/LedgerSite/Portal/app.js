@@ -79,7 +79,7 @@ function badge() {
     if (CONFIG.witness_policy) {
       if (!v.failures.some((f) => f.code === "policy")) items.push(F.t("badge_policy_ok", { policy: policyWords() }));
     } else items.push(F.t("badge_no_policy"));
-    items.push(F.t("badge_history", { n: v.history.length }));
+    items.push(F.t(v.historyChecked ? "badge_history" : "badge_history_failed", { n: v.history.length }));
     items.push(F.t("badge_not_checked"));
     append(el, [h("ul", { class: "facts" }, items.map((i) => h("li", {}, i)))]);
   }, (e) => {

@@ -245,7 +245,7 @@ async function checkApprovals(entry, seq, history, ledgerID) {
 
 /**
  * Verifies the checkpoint at `log`'s root and the key history the site lists: returns
- * {checkpoint, history, tree, failures, logKeys, cosigned}. `keyChanges` are the seqs of
+ * {checkpoint, history, historyChecked, tree, failures, logKeys, cosigned}. `keyChanges` are the seqs of
  * genesis and every key update (from the site's data, which is not trusted: each one is
  * fetched, its inclusion and approvals checked).
  */
@@ -261,6 +261,7 @@ export async function verifyCheckpoint(log, config, keyChangeSeqs, dataSize) {
   // The key history: genesis anchors it (pinned hash), each key update is approved by the
   // keys before it; every one must be in the tree the checkpoint signs.
   const history = [];
+  const before = failures.length;
   const seqs = keyChangeSeqs.filter((s) => s < cp.size);
   if (seqs[0] !== 0) failures.push(new Failure("history_genesis"));
   for (const seq of seqs) {
@@ -283,6 +284,7 @@ export async function verifyCheckpoint(log, config, keyChangeSeqs, dataSize) {
       failures.push(e instanceof Failure ? e : new Failure("history_read", { seq, message: String(e) }));
     }
   }
+  const historyChecked = failures.length === before;
   const keys = keysBefore(history, cp.size - 1);
   for (const change of history) if (change.seq === cp.size - 1 && cp.size - 1 !== 0) {
     for (const k of change.added) keys.set(k.name, k);
@@ -323,7 +325,7 @@ export async function verifyCheckpoint(log, config, keyChangeSeqs, dataSize) {
       failures.push(new Failure("policy", { have: counted.size, need: policy.quorum, missing: missing.join(", ") }));
     }
   }
-  return { checkpoint: cp, tree, history, failures, logKeys, cosigned };
+  return { checkpoint: cp, tree, history, historyChecked, failures, logKeys, cosigned };
 }
 
 /** Verifies one entry against a verified checkpoint: canonical bytes, inclusion, approvals. */

@@ -21,13 +21,14 @@ public struct SiteSettings: Sendable {
         baseURL = try r.string("base_url")
         ocidPrefix = r.has("ocid_prefix") ? try r.string("ocid_prefix") : nil
         iatiOrganisation = r.has("iati_org") ? try r.string("iati_org") : nil
-        var thresholds: [String: Int64] = ["USD": 2_500_000]
+        var thresholds = AuditReport.defaultThresholds
         if r.has("thresholds") {
             guard case .object(let o) = r.value("thresholds") else { throw r.fail("thresholds", "must be an object of currency codes to amounts, e.g. {\"USD\": \"25000.00\"}") }
             for member in o.members {
                 guard FieldRules.currency(member.key) == nil, case .string(let text) = member.value,
-                      case .success(let minor) = DecimalAmount.minorUnits(text, digits: Currency.minorUnitDigits(member.key)) else {
-                    throw LedgerError(.schema, field: "site.thresholds.\(member.key)", "must be an ISO 4217 code with a decimal amount as a string, e.g. \"25000.00\"")
+                      let minor = AuditReport.threshold(text, currency: member.key) else {
+                    throw LedgerError(.schema, field: "site.thresholds.\(member.key)",
+                                      "must be an ISO 4217 code with a decimal amount as a string, e.g. \"25000.00\", of at most \(Limits.disbursementAmountMax) minor units")
                 }
                 thresholds[member.key] = minor
             }

@@ -34,46 +34,47 @@ enum OCDSFiles {
             }
         }
         events.sort { $0.seq < $1.seq }
+        /// The release's tags; a linked release (in a record) names the last of them.
+        func tags(_ e: Event) -> [String] {
+            switch e {
+            case .signed: return ["award", "contract"]
+            case .amended(let i, let j): return [m.commitments[Int(i)].amendments[Int(j)].body.amount == 0 ? "contractTermination" : "contractAmendment"]
+            case .paid: return ["implementation"]
+            case .reversed: return ["implementationUpdate"]
+            }
+        }
         func release(_ e: Event, at: String) -> OpenJSON {
             switch e {
             case .signed(let i):
                 let k = m.commitments[Int(i)]
-                return ocds.release(k, id: k.body.id, date: at, tags: ["award", "contract"], contract: ocds.contract(k, status: "active", value: k.body.amount))
+                return ocds.release(k, id: k.body.id, date: at, tags: tags(e), contract: ocds.contract(k, status: "active", value: k.body.amount))
             case .amended(let i, let j):
                 let k = m.commitments[Int(i)]
                 let a = k.amendments[Int(j)]
                 let terminated = a.body.amount == 0
-                return ocds.release(k, id: a.body.id, date: at, tags: [terminated ? "contractTermination" : "contractAmendment"],
+                return ocds.release(k, id: a.body.id, date: at, tags: tags(e),
                                     contract: ocds.contract(k, status: terminated ? "terminated" : "active", value: a.body.amount,
                                                             amendments: [ocds.amendment(a, currency: k.body.currency)]))
             case .paid(let i, let p):
                 let payment = m.payments[Int(p)]
-                return ocds.release(m.commitments[Int(i)], id: payment.id, date: at, tags: ["implementation"],
+                return ocds.release(m.commitments[Int(i)], id: payment.id, date: at, tags: tags(e),
                                     contract: ocds.contract(m.commitments[Int(i)], status: nil, value: nil, transactions: [ocds.transaction(payment)]),
                                     payee: m.payee(payment))
             case .reversed(let i, let p):
                 let payment = m.payments[Int(p)]
                 let r = m.reversal(of: payment)!
-                return ocds.release(m.commitments[Int(i)], id: r.body.id, date: at, tags: ["implementationUpdate"],
+                return ocds.release(m.commitments[Int(i)], id: r.body.id, date: at, tags: tags(e),
                                     contract: ocds.contract(m.commitments[Int(i)], status: nil, value: nil, transactions: [ocds.transaction(r, of: payment)]),
                                     payee: m.payee(payment))
-            }
-        }
-        func tag(_ e: Event) -> String {
-            switch e {
-            case .signed: return "contract"
-            case .amended(let i, let j): return m.commitments[Int(i)].amendments[Int(j)].body.amount == 0 ? "contractTermination" : "contractAmendment"
-            case .paid: return "implementation"
-            case .reversed: return "implementationUpdate"
             }
         }
         // Release packages, one per quarter of committed_at, each streamed release by release.
         var quarters: [String] = []
         var i = 0
         while i < events.count {
-            let q = SiteBuilder.quarter(of: events[i].at)?.description ?? ""
+            let q = Quarter(containing: events[i].at)?.description ?? ""
             var end = i
-            while end < events.count && (SiteBuilder.quarter(of: events[end].at)?.description ?? "") == q { end += 1 }
+            while end < events.count && (Quarter(containing: events[end].at)?.description ?? "") == q { end += 1 }
             let name = "releases-\(q).json"
             let group = events[i..<end]
             try files.stream("data/ocds/\(name)") { out in
@@ -101,8 +102,8 @@ enum OCDSFiles {
             for (n, k) in m.commitments.enumerated() {
                 let list = byCommitment[n]
                 let links: [OpenJSON] = list.map { e in
-                    .object([("url", .string("\(c.options.baseURL)/data/ocds/releases-\(SiteBuilder.quarter(of: e.at)?.description ?? "").json")),
-                             ("date", .string(e.at)), ("tag", .array([.string(tag(e.event))]))])
+                    .object([("url", .string("\(c.options.baseURL)/data/ocds/releases-\(Quarter(containing: e.at)?.description ?? "").json")),
+                             ("date", .string(e.at)), ("tag", .array([.string(tags(e.event).last!)]))])
                 }
                 var transactions: [OpenJSON] = []
                 var payees: [String] = []

@@ -95,20 +95,12 @@ public enum SiteBuilder {
             let i = Int(seq - bundle * Int64(TileLayout.width))
             return PreparedEntry(line: Line(bytes: Array(entries[i])), position: seq).entry?.committedAt
         }
-        guard let first = try committedAt(0).flatMap(quarter(of:)), let last = try committedAt(size - 1).flatMap(quarter(of:)) else { return ([], size) }
-        var out: [Quarter] = []
-        var (y, n) = (first.year, first.number)
-        while (y, n) <= (last.year, last.number) && out.count < Limits.siteQuartersMax {
-            if let q = try? Quarter("\(String(repeating: "0", count: max(0, 4 - String(y).count)))\(y)Q\(n)") { out.append(q) }
-            (y, n) = n == 4 ? (y + 1, 1) : (y, n + 1)
-        }
+        guard let first = try committedAt(0).flatMap(Quarter.init(containing:)),
+              let last = try committedAt(size - 1).flatMap(Quarter.init(containing:)),
+              (first.year, first.number) <= (last.year, last.number) else { return ([], size) }
+        var out = [first]
+        while out.last! != last && out.count < Limits.siteQuartersMax { out.append(out.last!.next) }
         return (out, size)
-    }
-
-    static func quarter(of timestamp: String) -> Quarter? {
-        let b = Array(timestamp.utf8)
-        guard b.count >= 7, let month = Int(String(decoding: b[5...6], as: UTF8.self)), (1...12).contains(month) else { return nil }
-        return try? Quarter(String(decoding: b[0...3], as: UTF8.self) + "Q\((month - 1) / 3 + 1)")
     }
 }
 

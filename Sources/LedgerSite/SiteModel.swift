@@ -83,22 +83,15 @@ public struct SiteModel: ReplayObserver {
         public let body: SuspensionBody
     }
 
-    /// Genesis and every key update: the key history the site's pages check in the browser.
-    public struct KeyChange: Sendable {
-        public let seq: Int64
-        public let committedAt: String
-        public let id: String?
-        public let added: [KeyObject]
-        public let revoked: [String]
-        public let reason: String?
-    }
-
     public private(set) var payments: [Payment] = []
+    /// Indices into `payments` by municipality code, in ledger order.
+    public private(set) var paymentsByMunicipality: [String: [Int32]] = [:]
     public private(set) var groups: [Group] = []
     public private(set) var commitments: [Commitment] = []
     public private(set) var reversals: [Reversal] = []
     public private(set) var suspensions: [Suspension] = []
-    public private(set) var keyChanges: [KeyChange] = []
+    /// Genesis and every key update: the key history the site's pages check in the browser.
+    public private(set) var keyChanges: [AuditReport.KeyChangeRow] = []
     private var groupIndex: [Group: UInt32] = [:]
     private var payees = Interner()
     /// Payment row of each id ordinal (disbursements only), -1 otherwise.
@@ -134,12 +127,9 @@ public struct SiteModel: ReplayObserver {
         guard applied, let entry = p.entry else { return }
         let seq = state.size - 1
         let at = entry.committedAt
+        if let change = AuditReport.KeyChangeRow(entry, seq: seq) { keyChanges.append(change) }
         switch entry.body {
-        case .genesis(let g):
-            keyChanges.append(KeyChange(seq: seq, committedAt: at, id: nil, added: g.keys, revoked: [], reason: nil))
-        case .keyUpdate(let u):
-            keyChanges.append(KeyChange(seq: seq, committedAt: at, id: u.id, added: u.add, revoked: u.revoke, reason: u.reason))
-        case .budgetUpdate:
+        case .genesis, .keyUpdate, .budgetUpdate:
             break
         case .disbursement(let d):
             add(d, seq: seq, at: at, state: state)
@@ -180,6 +170,7 @@ public struct SiteModel: ReplayObserver {
         payments.append(Payment(seq: seq, committedAt: Timestamp.unixSeconds(at) ?? 0, amount: d.amount, id: d.id, valueDay: Int32(day),
                                 group: group, payee: payees.intern(d.payeeName), purpose: d.purpose, commitment: commitment))
         if commitment >= 0 { commitments[Int(commitment)].payments.append(row) }
+        paymentsByMunicipality[d.municipality, default: []].append(row)
         if let ordinal = state.ordinal(of: d.id) {
             if paymentOfOrdinal.count <= ordinal {
                 paymentOfOrdinal.append(contentsOf: repeatElement(-1, count: ordinal + 1 - paymentOfOrdinal.count))

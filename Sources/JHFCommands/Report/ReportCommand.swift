@@ -67,17 +67,11 @@ struct Report: ParsableCommand {
                 throw CLIFailure("error [argument]: threshold: \"\(option)\" must be CUR=AMOUNT with an ISO 4217 code, e.g. MXN=430000.00")
             }
             guard out[parts[0]] == nil else { throw CLIFailure("error [argument]: threshold: \(parts[0]) is given twice") }
-            guard let minor = minorUnits(parts[1], digits: Currency.minorUnitDigits(parts[0])), minor <= Limits.disbursementAmountMax else {
+            guard let minor = AuditReport.threshold(parts[1], currency: parts[0]) else {
                 throw CLIFailure("error [argument]: threshold: \(parts[0]) amount \"\(parts[1])\" must be a decimal from 0 to \(Limits.disbursementAmountMax) minor units with at most \(Currency.minorUnitDigits(parts[0])) decimals")
             }
             out[parts[0]] = minor
         }
-        if out["USD"] == nil { out["USD"] = 2_500_000 }
-        return out
-    }
-
-    /// "25000" or "25000.5" or "25000.00" as minor units; nil if not a plain non-negative decimal.
-    static func minorUnits(_ text: String, digits: Int) -> Int64? {
-        try? DecimalAmount.minorUnits(text, digits: digits).get()
+        return out.merging(AuditReport.defaultThresholds) { given, _ in given }
     }
 }

@@ -84,12 +84,12 @@ public struct AuditCollector: Sendable {
         countsByKind[entry.kind, default: 0] += 1
         switch entry.body {
         case .genesis(let g):
-            keyChanges.append(.init(seq: seq, committedAt: entry.committedAt, id: nil, added: g.keys, revoked: [], reason: nil))
+            keyChanges.append(AuditReport.KeyChangeRow(entry, seq: seq)!)
             budgetChanges.append(.init(seq: seq, committedAt: entry.committedAt, id: nil,
                                        budgets: g.budgets.map { .init(pair: $0.pair, amount: $0.amount, previous: nil) }, reason: nil))
-        case .keyUpdate(let u):
+        case .keyUpdate:
             guard room(keyChanges.count, "key changes") else { return }
-            keyChanges.append(.init(seq: seq, committedAt: entry.committedAt, id: u.id, added: u.add, revoked: u.revoke, reason: u.reason))
+            keyChanges.append(AuditReport.KeyChangeRow(entry, seq: seq)!)
         case .budgetUpdate(let u):
             guard room(budgetChanges.count, "budget changes") else { return }
             budgetChanges.append(.init(seq: seq, committedAt: entry.committedAt, id: u.id,

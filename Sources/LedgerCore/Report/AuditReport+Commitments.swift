@@ -4,6 +4,19 @@ extension AuditReport {
     /// the ledger (the founding agreement's disclosure rule).
     public static let disclosureDaysMax: Int64 = 30
 
+    /// The disclosure thresholds used when none is given: USD 25,000.00, as the founding
+    /// agreement fixes it (other currencies need their own equivalent).
+    public static let defaultThresholds: [String: Int64] = ["USD": 2_500_000]
+
+    /// A disclosure threshold written in the currency's major unit (`25000` or `25000.00`) as
+    /// minor units: a plain decimal from 0 to `Limits.disbursementAmountMax` minor units with at
+    /// most the currency's decimals; nil otherwise.
+    public static func threshold(_ text: String, currency: String) -> Int64? {
+        guard case .success(let minor) = DecimalAmount.minorUnits(text, digits: Currency.minorUnitDigits(currency)),
+              minor <= Limits.disbursementAmountMax else { return nil }
+        return minor
+    }
+
     /// The disclosure clock of a commitment: whole days from `date_signed` to the date of the
     /// `committed_at` that entered it in the ledger (late when above `disclosureDaysMax`).
     public static func disclosureDays(dateSigned: String, committedAt: String) -> Int64 {

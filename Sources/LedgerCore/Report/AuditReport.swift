@@ -143,3 +143,14 @@ public struct AuditReport: Sendable {
         public internal(set) var reversedBy: String?
     }
 }
+
+extension AuditReport.KeyChangeRow {
+    /// The key change entry `seq` makes (genesis lists the first keys); nil for other kinds.
+    public init?(_ entry: Entry, seq: Int64) {
+        switch entry.body {
+        case .genesis(let g): self.init(seq: seq, committedAt: entry.committedAt, id: nil, added: g.keys, revoked: [], reason: nil)
+        case .keyUpdate(let u): self.init(seq: seq, committedAt: entry.committedAt, id: u.id, added: u.add, revoked: u.revoke, reason: u.reason)
+        default: return nil
+        }
+    }
+}

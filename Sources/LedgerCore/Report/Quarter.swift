@@ -19,6 +19,20 @@ public struct Quarter: Sendable, Equatable, CustomStringConvertible {
         number = Int(b[5] - UInt8(ascii: "0"))
     }
 
+    /// The quarter holding a `YYYY-MM-…` date or timestamp; nil when it does not start with one.
+    public init?(containing timestamp: String) {
+        let b = Array(timestamp.utf8.prefix(7))
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), b.allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) }),
+              let year = Int(String(decoding: b[0...3], as: UTF8.self)), year >= 1,
+              let month = Int(String(decoding: b[5...6], as: UTF8.self)), (1...12).contains(month) else { return nil }
+        (self.year, number) = (year, (month - 1) / 3 + 1)
+    }
+
+    private init(year: Int, number: Int) { (self.year, self.number) = (year, number) }
+
+    /// The quarter after this one.
+    public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1) }
+
     public var description: String { yearText + "Q\(number)" }
 
     private var yearText: String { String(repeating: "0", count: 4 - String(year).count) + String(year) }

@@ -13,11 +13,10 @@ public enum TileReader {
     public static func replay(_ source: some TileSource, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil,
                               witnessPolicy: WitnessPolicy? = nil, audit: AuditCollector? = nil,
                               observer: (any ReplayObserver)? = nil, progress: ((ReplayProgress) -> Void)? = nil,
-                              lines: (([Line]) -> Void)? = nil) throws(StoreError) -> Verifier {
+                              lines fed: (([Line]) -> Void)? = nil) throws(StoreError) -> Verifier {
         guard let noteBytes = try source.fetch("checkpoint") else {
             throw StoreError(.notFound, field: "tiles", "\(source.name) has no checkpoint")
         }
-        let linesFed = lines
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: noteBytes, since: since, witnessPolicy: witnessPolicy, audit: audit, observer: observer)
         let size: Int64
         do throws(LedgerError) { size = try Checkpoint(text: try SignedNote(parsing: noteBytes).text).size } catch {
@@ -57,7 +56,7 @@ public enum TileReader {
                 }
             }
             verifier.feed(lines)
-            linesFed?(lines)
+            fed?(lines)
             progress?(ReplayProgress(done: verifier.state.size, fraction: size > 0 ? Double(builder.size) / Double(size) : 1))
         }
         if builder.size == size {

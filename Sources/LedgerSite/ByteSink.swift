@@ -8,11 +8,10 @@ import LedgerStore
 struct ByteSink {
     private(set) var buffer: [UInt8] = []
     private let fd: Int32
-    private let path: String
     private(set) var failed = false
 
-    init(fd: Int32, path: String) {
-        (self.fd, self.path) = (fd, path)
+    init(fd: Int32) {
+        self.fd = fd
         buffer.reserveCapacity(Limits.siteWriteBufferBytes)
     }
 

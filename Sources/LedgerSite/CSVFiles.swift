@@ -8,8 +8,14 @@ import LedgerStore
 enum CSVFiles {
     static func write(_ c: SiteContext, to files: SiteFiles) throws(StoreError) {
         let m = c.model
-        try files.stream("data/csv/disbursements.csv") { out in
-            out.append(OpenTable.disbursements.header)
+        /// A table's file, at its declared path: its header, then the rows `rows` writes.
+        func table(_ t: OpenTable, _ rows: (inout ByteSink) -> Void) throws(StoreError) {
+            try files.stream("data/\(t.path)") { out in
+                out.csvRow(t.fields.map(\.name))
+                rows(&out)
+            }
+        }
+        try table(.disbursements) { out in
             for p in m.payments {
                 let g = m.group(p)
                 let name = Municipalities.name(of: g.municipality)
@@ -23,38 +29,35 @@ enum CSVFiles {
                 ])
             }
         }
-
-        var commitments = OpenTable.commitments.header
-        for k in m.commitments {
-            let b = k.body
-            let r = k.record
-            let name = Municipalities.name(of: b.municipality)
-            let digits = Currency.minorUnitDigits(b.currency)
-            func money(_ v: Int64?) -> String { v.map { DecimalAmount.text($0, digits: digits) } ?? "" }
-            let days = AuditReport.disclosureDays(dateSigned: b.dateSigned, committedAt: k.committedAt)
-            commitments += OpenTable.row([
-                String(k.seq), b.id, k.committedAt, b.dateSigned, b.title, b.supplierName, b.procurementMethod.rawValue, b.reference,
-                b.category.rawValue, b.program, b.municipality, name?.state ?? "", name?.municipality ?? "", b.currency,
-                money(b.amount), money(r?.amount), String(k.amendments.count), money(r?.disbursed), money(r?.reversed), money(r?.net),
-                money(r?.remaining), r?.terminatedAt != nil ? "terminated" : "open", String(days),
-                days > AuditReport.disclosureDaysMax ? "true" : "false", c.entryURL(seq: k.seq),
-            ])
+        try table(.commitments) { out in
+            for k in m.commitments {
+                let b = k.body
+                let r = k.record
+                let name = Municipalities.name(of: b.municipality)
+                let digits = Currency.minorUnitDigits(b.currency)
+                func money(_ v: Int64?) -> String { v.map { DecimalAmount.text($0, digits: digits) } ?? "" }
+                let days = AuditReport.disclosureDays(dateSigned: b.dateSigned, committedAt: k.committedAt)
+                out.csvRow([
+                    String(k.seq), b.id, k.committedAt, b.dateSigned, b.title, b.supplierName, b.procurementMethod.rawValue, b.reference,
+                    b.category.rawValue, b.program, b.municipality, name?.state ?? "", name?.municipality ?? "", b.currency,
+                    money(b.amount), money(r?.amount), String(k.amendments.count), money(r?.disbursed), money(r?.reversed), money(r?.net),
+                    money(r?.remaining), r?.terminatedAt != nil ? "terminated" : "open", String(days),
+                    days > AuditReport.disclosureDaysMax ? "true" : "false", c.entryURL(seq: k.seq),
+                ])
+            }
         }
-        try files.put("data/csv/commitments.csv", commitments)
-
-        var suspensions = OpenTable.suspensions.header
-        for s in m.suspensions {
-            let b = s.body
-            suspensions += OpenTable.row([String(s.seq), b.id, s.committedAt, b.action.rawValue, b.scope.field, b.scope.value,
-                                          b.basis.rawValue, b.reason, c.entryURL(seq: s.seq)])
+        try table(.suspensions) { out in
+            for s in m.suspensions {
+                let b = s.body
+                out.csvRow([String(s.seq), b.id, s.committedAt, b.action.rawValue, b.scope.field, b.scope.value,
+                            b.basis.rawValue, b.reason, c.entryURL(seq: s.seq)])
+            }
         }
-        try files.put("data/csv/suspensions.csv", suspensions)
-
-        var dictionary = OpenTable.dictionary.header
-        for t in OpenTable.all where t.name != "dictionary" {
-            for f in t.fields { dictionary += OpenTable.row([t.path, f.name, f.type, f.es, f.en]) }
+        try table(.dictionary) { out in
+            for t in OpenTable.all where t.name != OpenTable.dictionary.name {
+                for f in t.fields { out.csvRow([t.path, f.name, f.type, f.es, f.en]) }
+            }
         }
-        try files.put("data/csv/dictionary.csv", dictionary)
         try files.put("data/datapackage.json", DataPackage.json(c).bytes)
     }
 }

@@ -20,15 +20,6 @@ struct OpenTable: Sendable {
     let primaryKey: String?
     let fields: [Field]
 
-    var header: String { Self.row(fields.map(\.name)) }
-
-    /// One RFC 4180 record: a field with a comma, quote or line break is quoted, quotes doubled.
-    static func row(_ values: [String]) -> String {
-        values.map { v in
-            v.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
-        }.joined(separator: ",") + "\r\n"
-    }
-
     private static func f(_ name: String, _ type: String, _ es: String, _ en: String, required: Bool = true) -> Field {
         Field(name: name, type: type, es: es, en: en, required: required)
     }

@@ -61,7 +61,7 @@ enum PortalData {
         for (page, start) in stride(from: 0, to: m.payments.count, by: perPage).enumerated() {
             try table("data/site/payments/page-\(page).json", start..<min(m.payments.count, start + perPage))
         }
-        let byMunicipality = municipalities(m)
+        let byMunicipality = m.paymentsByMunicipality
         let codes = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // A municipality's payments in pages too: one may hold a large share of the fund's.
         for code in codes {
@@ -72,19 +72,12 @@ enum PortalData {
         }
     }
 
-    /// Payment rows by municipality code, in ledger order.
-    static func municipalities(_ m: SiteModel) -> [String: [Int32]] {
-        var out: [String: [Int32]] = [:]
-        for (i, p) in m.payments.enumerated() { out[m.group(p).municipality, default: []].append(Int32(i)) }
-        return out
-    }
-
     /// Contracts, changes and, last, the index that names what the data describes.
     static func write(_ c: SiteContext, to files: SiteFiles) throws(StoreError) {
         let m = c.model
         let perPage = Limits.sitePaymentsPerPage
         let pages = (m.payments.count + perPage - 1) / perPage
-        let byMunicipality = municipalities(m)
+        let byMunicipality = m.paymentsByMunicipality
         let codes = byMunicipality.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         try files.put("data/site/contracts.json", JSONValue.array(m.commitments.map { contract($0, c) }).canonicalBytes + [0x0A])
         try files.put("data/site/changes.json", changes(c).canonicalBytes + [0x0A])

@@ -47,7 +47,7 @@ final class SiteFiles: @unchecked Sendable {
 
         fileprivate init(path: String, tmp: String, fd: Int32) {
             (self.path, self.tmp, self.fd) = (path, tmp, fd)
-            sink = ByteSink(fd: fd, path: tmp)
+            sink = ByteSink(fd: fd)
         }
 
         /// Writes what is buffered and closes the file; whether every write succeeded.

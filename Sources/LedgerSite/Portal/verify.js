@@ -213,16 +213,19 @@ async function readEntry(log, seq, size) {
   return { entry, bytes, hash: await leafHash(bytes) };
 }
 
-/** Keys in force just before entry `seq` (genesis: its own keys), from a verified history. */
-function keysBefore(history, seq) {
+/** Keys in force after entry `seq` (after the changes at `seq` and before), from a verified history. */
+function keysThrough(history, seq) {
   const keys = new Map();
   for (const change of history) {
-    if (change.seq > seq || (change.seq === seq && seq !== 0)) break;
+    if (change.seq > seq) break;
     for (const k of change.added) keys.set(k.name, { ...k, addedAt: change.seq });
     for (const name of change.revoked) keys.delete(name);
   }
   return keys;
 }
+
+/** Keys that approve entry `seq`: those in force before it; for genesis, its own keys (SPEC §4.1). */
+const keysBefore = (history, seq) => keysThrough(history, seq === 0 ? 0 : seq - 1);
 
 /** Both approvals of an entry against the approver keys in force before it (SPEC §4.1). */
 async function checkApprovals(entry, seq, history, ledgerID) {
@@ -285,11 +288,8 @@ export async function verifyCheckpoint(log, config, keyChangeSeqs, dataSize) {
     }
   }
   const historyChecked = failures.length === before;
-  const keys = keysBefore(history, cp.size - 1);
-  for (const change of history) if (change.seq === cp.size - 1 && cp.size - 1 !== 0) {
-    for (const k of change.added) keys.set(k.name, k);
-    for (const n of change.revoked) keys.delete(n);
-  }
+  // The keys a checkpoint is judged by: those in force after entry size-1 (SPEC §12).
+  const keys = keysThrough(history, cp.size - 1);
   // The log's signature (type 0x01) by a log key in force at size-1.
   const logKeys = [];
   const cosigned = [];

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian: libsodium-dev and libsqlite3-dev.
@@ -31,8 +32,13 @@ let package = Package(
 
         // Pure values and rules: canonical JSON, hashes, keys, signatures, entries, replay. No I/O.
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
-        // The SQLite store: committed entries, proposals, approvals, sealed records.
-        .target(name: "LedgerStore", dependencies: ["LedgerCore", "CSQLite"]),
+        // The store: committed entries, proposals, approvals, sealed records; embedded SQLite (the default)
+        // or PostgreSQL through PostgresNIO (a database URL).
+        .target(name: "LedgerStore", dependencies: [
+            "LedgerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Bank files on top of the store: pain.001 payment orders, camt.053 and CSV statements, reconciliation runs.
         .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore", "CLibXML2"]),
         // Publishing for the public (SPEC §11): the log as C2SP tlog-tiles files, read from the store.

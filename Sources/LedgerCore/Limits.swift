@@ -54,6 +54,9 @@ public enum Limits {
     /// SQLite's page cache per store connection, in KiB: large writes (a 100,000-booking
     /// reconciliation inserts into three B-trees at random keys) stay in memory until commit.
     public static let storePageCacheKiB = 32_768
+    /// Entry rows the store reads per statement when it walks the chain (a PostgreSQL statement's
+    /// rows arrive whole, so a page bounds that memory).
+    public static let storeReadPageRows: Int64 = 4096
     /// Write requests the store commits together in one durable transaction (group commit).
     public static let writeBatchRequestsMax = 512
     /// Hashes in one Merkle audit path: enough for a tree of 2^63 leaves (inclusion needs at

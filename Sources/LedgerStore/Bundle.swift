@@ -131,8 +131,7 @@ public enum Bundle {
     /// Replays a database as `verify(database:)` does into a verifier, returned unfinished.
     public static func replay(database path: String, jobs: Int, pinnedGenesis: Hash?, since: [UInt8]? = nil, witnessPolicy: WitnessPolicy? = nil,
                               audit: AuditCollector? = nil, progress: ((ReplayProgress) -> Void)? = nil) throws(StoreError) -> Verifier {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
-        let db = try SQLiteConnection(path: path, readOnly: true)
+        let db = try LedgerStore.openForVerifying(try StoreLocation(path))
         // The latest checkpoint the store signed, checked like an export's (R12); none before migration v3.
         var latest: [UInt8]?
         if let s = try? db.prepare("SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1") {
@@ -141,7 +140,6 @@ public enum Bundle {
         }
         var verifier = Verifier(jobs: jobs, pinnedGenesis: pinnedGenesis, checkpoint: latest, since: since, witnessPolicy: witnessPolicy, audit: audit)
         let total = Int64(try db.scalarText("SELECT count(*) FROM entries") ?? "0") ?? 0
-        let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries ORDER BY seq")
         var batch: [Line] = []
         var columnFailures: [Failure] = []
         var position: Int64 = 0
@@ -154,8 +152,7 @@ public enum Bundle {
             columnFailures.removeAll()
             progress?(ReplayProgress(done: position, fraction: total > 0 ? Double(position) / Double(total) : 1))
         }
-        while try s.step() {
-            let row = EntryRow(seq: s.int(0), entryHash: s.blob(1), prevHash: s.blob(2), canonical: s.blob(3))
+        try LedgerStore.forEachEntryRow(db) { (row: EntryRow) throws(StoreError) in
             columnFailures += EntryRow.columnFailures(row, position: position, prevHash: prev)
             prev = Hash.leaf(row.canonical)
             nodes.add(prev)

@@ -26,10 +26,10 @@ public struct StoredRun: Sendable, Equatable {
 
 /// Writes one reconciliation run's rows inside its transaction.
 public final class BankRecorder {
-    let db: SQLiteConnection
+    let db: any SQLConnection
     public let run: Int64
 
-    init(db: SQLiteConnection, run: Int64) { (self.db, self.run) = (db, run) }
+    init(db: any SQLConnection, run: Int64) { (self.db, self.run) = (db, run) }
 
     /// Records a booking unless an earlier run (or this one) already did; true when it is new.
     public func recordBooking(key: String, disbursementID: String?, outflow: Bool, bankRef: String?) throws(StoreError) -> Bool {
@@ -56,24 +56,7 @@ extension LedgerStore {
         db.releaseReads()
         var out: [StoredDisbursement] = []
         var index: [String: Int] = [:]
-        // SQLite keeps the parse of `t` for all the json_extract calls of a row.
-        let s = try db.prepare("""
-            SELECT seq, kind, committed_at, entry_id,
-                   json_extract(t, '$.body.amount'),
-                   json_extract(t, '$.body.currency'),
-                   json_extract(t, '$.body.value_date'),
-                   json_extract(t, '$.body.payee.name'),
-                   json_extract(t, '$.body.purpose'),
-                   json_extract(t, '$.body.reverses'),
-                   json_extract(CAST(record AS TEXT), '$.payee_account.number'),
-                   json_extract(t, '$.body.program'),
-                   json_extract(t, '$.body.municipality'),
-                   json_extract(t, '$.body.commitment')
-            FROM (SELECT e.seq, e.kind, e.committed_at, e.entry_id, CAST(e.canonical AS TEXT) AS t, p.sealed_record AS record
-                  FROM entries e LEFT JOIN proposals p ON p.id = e.entry_id
-                  WHERE e.kind IN ('disbursement', 'reversal'))
-            ORDER BY seq
-            """)
+        let s = try db.prepare(db.engine == .sqlite ? Self.disbursementsSQLite : Self.disbursementsPostgreSQL)
         defer { s.reset() }
         while try s.step() {
             let seq = s.int(0)
@@ -99,6 +82,38 @@ extension LedgerStore {
         }
         return out
     }
+
+    /// The disbursement and reversal fields, in the order `committedDisbursements` reads them.
+    /// SQLite keeps the parse of `t` for all the json_extract calls of a row.
+    private static let disbursementsSQLite = """
+        SELECT seq, kind, committed_at, entry_id,
+               json_extract(t, '$.body.amount'),
+               json_extract(t, '$.body.currency'),
+               json_extract(t, '$.body.value_date'),
+               json_extract(t, '$.body.payee.name'),
+               json_extract(t, '$.body.purpose'),
+               json_extract(t, '$.body.reverses'),
+               json_extract(CAST(record AS TEXT), '$.payee_account.number'),
+               json_extract(t, '$.body.program'),
+               json_extract(t, '$.body.municipality'),
+               json_extract(t, '$.body.commitment')
+        FROM (SELECT e.seq, e.kind, e.committed_at, e.entry_id, CAST(e.canonical AS TEXT) AS t, p.sealed_record AS record
+              FROM entries e LEFT JOIN proposals p ON p.id = e.entry_id
+              WHERE e.kind IN ('disbursement', 'reversal'))
+        ORDER BY seq
+        """
+
+    /// The same fields through PostgreSQL's jsonb (amounts are integers of at most 15 digits, exact as text).
+    private static let disbursementsPostgreSQL = """
+        SELECT seq, kind, committed_at, entry_id,
+               t->'body'->>'amount', t->'body'->>'currency', t->'body'->>'value_date', t->'body'->'payee'->>'name',
+               t->'body'->>'purpose', t->'body'->>'reverses', convert_from(record, 'UTF8')::jsonb->'payee_account'->>'number',
+               t->'body'->>'program', t->'body'->>'municipality', t->'body'->>'commitment'
+        FROM (SELECT e.seq, e.kind, e.committed_at, e.entry_id, convert_from(e.canonical, 'UTF8')::jsonb AS t, p.sealed_record AS record
+              FROM entries e LEFT JOIN proposals p ON p.id = e.entry_id
+              WHERE e.kind IN ('disbursement', 'reversal')) d
+        ORDER BY seq
+        """
 
     // MARK: - Payment files
 

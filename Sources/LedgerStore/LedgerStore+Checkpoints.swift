@@ -72,7 +72,7 @@ extension LedgerStore {
         try checkpointRow("SELECT size, root, note, signed_at FROM checkpoints WHERE size = ?", .int(size))
     }
 
-    private func checkpointRow(_ sql: String, _ values: SQLiteValue...) throws(StoreError) -> StoredCheckpoint? {
+    private func checkpointRow(_ sql: String, _ values: SQLValue...) throws(StoreError) -> StoredCheckpoint? {
         let s = try db.prepare(sql).bind(values)
         defer { s.reset() }
         guard try s.step() else { return nil }

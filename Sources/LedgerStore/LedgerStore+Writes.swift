@@ -179,7 +179,7 @@ extension LedgerStore {
             throw StoreError(.corrupt, "the store has no approval columns for \(key.institution)")
         }
         let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
-        let approval: [SQLiteValue] = [.text(keyName), .blob(signature.bytes), .text(now)]
+        let approval: [SQLValue] = [.text(keyName), .blob(signature.bytes), .text(now)]
         guard approvals.count == 2 else {
             try db.prepare(slot.recordSQL).bind(approval + [.text(id)]).run()
             remember(verified, for: id)

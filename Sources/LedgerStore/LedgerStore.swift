@@ -10,8 +10,11 @@ import LedgerCore
 /// write transaction: the replay state evaluates the new entry's exact bytes with
 /// full signature checks, and only then is it inserted.
 public final class LedgerStore {
-    let db: SQLiteConnection
+    let db: any SQLConnection
+    /// The database as given (a path, or a `postgresql://` URL without its password).
     public let path: String
+    /// Where the database is, and so which engine the store runs on.
+    public let location: StoreLocation
     /// What opening the store checked; with `.hashChain` the store cannot propose or append.
     public let openCheck: OpenCheck
     /// The state after the last committed entry (empty when opened with `.hashChain`).
@@ -31,6 +34,7 @@ public final class LedgerStore {
     private var verifiedSignaturesCount = 0
 
     /// Opens an existing store and checks its chain (`check`: the full rule replay by default).
+    /// `path` is the database argument: a SQLite file's path or a `postgresql://` URL.
     public convenience init(path: String, check: OpenCheck = .replay) throws(StoreError) {
         try self.init(path: path, check: check, vfs: nil)
     }
@@ -38,17 +42,47 @@ public final class LedgerStore {
     /// As the public initializer, through the SQLite VFS named `vfs`: for the power-loss tests
     /// only (their crash-simulating VFS), hence the SPI.
     @_spi(Testing) public init(path: String, check: OpenCheck = .replay, vfs: String?) throws(StoreError) {
-        self.path = path
+        location = try StoreLocation(path)
+        self.path = location.description
         openCheck = check
-        db = try LedgerStore.openConnection(path: path, mustExist: true, vfs: vfs)
+        db = try LedgerStore.openConnection(location, mustExist: true, vfs: vfs)
         try catchUp(strict: true)
         try completeMerkleNodes()
     }
 
-    private init(path: String, connection: SQLiteConnection) {
-        self.path = path
+    private init(location: StoreLocation, connection: any SQLConnection) {
+        self.location = location
+        path = location.description
         openCheck = .replay
         db = connection
+    }
+
+    /// Opens the database at `location`, migrated to this tool's schema: an existing ledger
+    /// (`mustExist`), or a new one (a new SQLite file; an empty PostgreSQL database).
+    static func openConnection(_ location: StoreLocation, mustExist: Bool, vfs: String? = nil) throws(StoreError) -> any SQLConnection {
+        switch location {
+        case .sqlite(let path): return try openConnection(path: path, mustExist: mustExist, vfs: vfs)
+        case .postgresql(let address): return try PostgresStore.open(address, mustExist: mustExist)
+        }
+    }
+
+    /// Opens a ledger database for `verify --db` as it is: a SQLite file read-only and not
+    /// migrated (an old ledger is read as it was written), a PostgreSQL database that has this
+    /// tool's schema (or an older one). Nothing is written.
+    static func openForVerifying(_ location: StoreLocation) throws(StoreError) -> any SQLConnection {
+        switch location {
+        case .sqlite(let path):
+            guard fileExists(path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
+            return try SQLiteConnection(path: path, readOnly: true)
+        case .postgresql(let address):
+            let c = try PostgresSQLConnection(address)
+            let version = try PostgresStore.schemaVersion(c)
+            guard version > 0 else { throw StoreError(.io, field: "db", "no ledger database at \(address): it has no JHF ledger schema") }
+            guard version <= PostgresMigrations.all.count else {
+                throw StoreError(.io, field: "db", "\(address) has schema version \(version), newer than this tool (\(PostgresMigrations.all.count))")
+            }
+            return c
+        }
     }
 
     /// Opens the database file: an existing one only if group and others have no access to it
@@ -145,11 +179,12 @@ public final class LedgerStore {
     /// Creates a new database holding the pending genesis proposal (id `genesis`).
     public static func create(path: String, ledgerID: String, genesis: GenesisBody, now: String) throws(StoreError) -> (LedgerStore, ProposalRecord) {
         if let p = FieldRules.ledgerID(ledgerID) { throw StoreError(.invalid, field: "ledger-id", rule: .r5, p) }
-        if fileExists(path) { throw StoreError(.conflict, field: "db", "\(path) already exists; refusing to overwrite a ledger") }
+        let location = try StoreLocation(path)
+        if case .sqlite = location, fileExists(path) { throw StoreError(.conflict, field: "db", "\(path) already exists; refusing to overwrite a ledger") }
         let body = Body.genesis(genesis)
         let failures = ReplayState().checkProposal(body)
         if !failures.isEmpty { throw StoreError(.refused, "the genesis proposal breaks ledger rules", failures: failures) }
-        let store = LedgerStore(path: path, connection: try openConnection(path: path, mustExist: false))
+        let store = LedgerStore(location: location, connection: try openConnection(location, mustExist: false))
         try store.db.writeTransaction { () throws(StoreError) in
             try store.db.prepare("INSERT INTO meta(key, value) VALUES ('ledger_id', ?)").bind(.text(ledgerID)).run()
             try store.insertProposal(id: "genesis", ledgerID: ledgerID, body: body, sealed: nil, now: now)
@@ -231,7 +266,7 @@ public final class LedgerStore {
         return (out, nil)
     }
 
-    private func readProposal(_ s: SQLiteStatement) throws(StoreError) -> ProposalRecord {
+    private func readProposal(_ s: any SQLStatement) throws(StoreError) -> ProposalRecord {
         let id = s.text(0) ?? ""
         let bodyBytes = s.blob(3)
         let body: Body
@@ -262,7 +297,7 @@ public final class LedgerStore {
 
     /// The approvals in a row read with `approvalColumns` starting at `column`, by key name
     /// (in UTF-8 byte order, as SQLite's BINARY collation sorts).
-    static func approvals(_ s: SQLiteStatement, from column: Int32, of id: String) throws(StoreError) -> [ProposalRecord.StoredApproval] {
+    static func approvals(_ s: any SQLStatement, from column: Int32, of id: String) throws(StoreError) -> [ProposalRecord.StoredApproval] {
         var approvals: [ProposalRecord.StoredApproval] = []
         for (i, slot) in approvalSlots.enumerated() {
             let c = column + Int32(i * 3)
@@ -372,10 +407,24 @@ public final class LedgerStore {
 
     /// Calls `body` for each committed entry from `seq` on, in order.
     public func forEachEntryRow(from seq: Int64 = 0, _ body: (EntryRow) throws(StoreError) -> Void) throws(StoreError) {
-        let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries WHERE seq >= ? ORDER BY seq").bind(.int(seq))
-        defer { s.reset() }
-        while try s.step() {
-            try body(EntryRow(seq: s.int(0), entryHash: s.blob(1), prevHash: s.blob(2), canonical: s.blob(3)))
+        try Self.forEachEntryRow(db, from: seq, body)
+    }
+
+    /// Reads the entries from `seq` on in pages of `Limits.storeReadPageRows` (a PostgreSQL
+    /// statement's rows arrive whole), in seq order. A page ends at a row, never inside the chain's
+    /// order, so rows appended meanwhile are simply read too.
+    static func forEachEntryRow(_ db: any SQLConnection, from seq: Int64 = 0, _ body: (EntryRow) throws(StoreError) -> Void) throws(StoreError) {
+        var next = seq
+        while true {
+            let s = try db.prepare("SELECT seq, entry_hash, prev_hash, canonical FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
+                .bind(.int(next), .int(Limits.storeReadPageRows))
+            var rows: [EntryRow] = []
+            rows.reserveCapacity(64)
+            while try s.step() { rows.append(EntryRow(seq: s.int(0), entryHash: s.blob(1), prevHash: s.blob(2), canonical: s.blob(3))) }
+            s.reset()
+            for row in rows { try body(row) }
+            guard Int64(rows.count) == Limits.storeReadPageRows, let last = rows.last else { return }
+            next = last.seq + 1
         }
     }
 
@@ -407,8 +456,9 @@ public final class LedgerStore {
 
     /// The sealed lines in seq order. `verify --db` reads files without migrating them, so a
     /// ledger from before migration v8 (its own `sealed` table) is read as it was written.
-    static func sealedLines(_ db: SQLiteConnection, from seq: Int64 = 0, limit: Int = Int.max) throws(StoreError) -> [Line] {
-        let unmigrated = try db.scalarText("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sealed'") != nil
+    static func sealedLines(_ db: any SQLConnection, from seq: Int64 = 0, limit: Int = Int.max) throws(StoreError) -> [Line] {
+        var unmigrated = false
+        if db.engine == .sqlite { unmigrated = try db.scalarText("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sealed'") != nil }
         let s = try db.prepare(unmigrated ? """
             SELECT s.disbursement_id, s.record FROM sealed s JOIN entries e ON e.entry_id = s.disbursement_id
             WHERE e.kind = 'disbursement' AND e.seq >= ? ORDER BY e.seq LIMIT ?

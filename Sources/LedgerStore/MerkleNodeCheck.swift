@@ -6,7 +6,7 @@ import LedgerCore
 /// service hand out proofs that fail. Memory stays O(log n): each node is looked up as the
 /// entries' frontier completes it.
 struct MerkleNodeCheck {
-    private let lookup: SQLiteStatement?
+    private let lookup: (any SQLStatement)?
     /// Whether nodes are keyed by last leaf and level (migration v7) rather than level and index.
     private let keyedByLastLeaf: Bool
     private var frontier = MerkleFrontier()
@@ -15,7 +15,7 @@ struct MerkleNodeCheck {
     /// Node failures listed at most (the count says how many there were).
     static let listedMax = 20
 
-    init(_ db: SQLiteConnection) {
+    init(_ db: any SQLConnection) {
         // A ledger from before migration v3 has no nodes to check; `verify --db` opens a file
         // without migrating it, so a ledger from before v7 is read by its own key.
         if let s = try? db.prepare("SELECT hash FROM merkle_nodes WHERE last_leaf = ? AND level = ?") {
@@ -45,7 +45,7 @@ struct MerkleNodeCheck {
     }
 
     /// Compares the number of stored nodes with the tree's (2n - popcount(n)), and returns every failure.
-    mutating func finish(_ db: SQLiteConnection) -> [Failure] {
+    mutating func finish(_ db: any SQLConnection) -> [Failure] {
         guard lookup != nil, let count = try? db.prepare("SELECT count(*) FROM merkle_nodes") else { return failures }
         count.bind()
         let stored = (try? count.step()) == true ? count.int(0) : -1

@@ -79,14 +79,14 @@ struct MigrationTests {
         return c
     }
 
-    static func hasRowid(_ c: SQLiteConnection, _ table: String) throws -> Bool {
+    static func hasRowid(_ c: any SQLConnection, _ table: String) throws -> Bool {
         try c.scalarText("SELECT 1 FROM sqlite_master WHERE name = '\(table)' AND sql LIKE '%WITHOUT ROWID%'") == nil
     }
 
     /// Every row of `table` as text, sorted, with the rowid where the table has one, in v5's
     /// columns. After v8 the inputs, sealed records and approvals are read back out of
     /// `proposals`, in the shape of v5's tables (whose own rowids are gone with them).
-    static func dump(_ c: SQLiteConnection, _ table: String, folded: Bool = false) throws -> [String] {
+    static func dump(_ c: any SQLConnection, _ table: String, folded: Bool = false) throws -> [String] {
         func joined(_ fields: [String]) -> String { fields.map { "quote(\($0))" }.joined(separator: " || ',' || ") }
         switch (table, folded) {
         case ("sealed", true): return try rows(c, "SELECT \(joined(["id", "sealed_record", "sealed_digest"])) FROM proposals WHERE sealed_record IS NOT NULL").sorted()
@@ -107,7 +107,7 @@ struct MigrationTests {
         return try rows(c, "SELECT \(joined(fields)) FROM \(table)").sorted()
     }
 
-    static func rows(_ c: SQLiteConnection, _ sql: String) throws -> [String] {
+    static func rows(_ c: any SQLConnection, _ sql: String) throws -> [String] {
         let s = try c.prepare(sql)
         defer { s.reset() }
         var out: [String] = []
@@ -116,7 +116,7 @@ struct MigrationTests {
     }
 
     /// The columns of each unique index on `entries` and `proposals`, e.g. `entries(entry_id)`.
-    static func uniqueIndexes(_ c: SQLiteConnection) throws -> Set<String> {
+    static func uniqueIndexes(_ c: any SQLConnection) throws -> Set<String> {
         Set(try rows(c, """
             SELECT t.name || '(' || (SELECT group_concat(name) FROM pragma_index_info(l.name)) || ')'
             FROM sqlite_master t, pragma_index_list(t.name) l
@@ -124,7 +124,7 @@ struct MigrationTests {
             """))
     }
 
-    static func schemaObjects(_ c: SQLiteConnection, type: String) throws -> [String] {
+    static func schemaObjects(_ c: any SQLConnection, type: String) throws -> [String] {
         try rows(c, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = '\(type)' AND sql IS NOT NULL ORDER BY name")
     }
 

@@ -12,7 +12,8 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 private let sqliteConfigured: Bool = jhf_sqlite3_config_memstatus_off() == SQLITE_OK
 
 /// A thin wrapper over one SQLite connection: only what the store needs.
-final class SQLiteConnection {
+final class SQLiteConnection: SQLConnection {
+    var engine: StoreEngine { .sqlite }
     /// Whether SQLite took the process-wide settings (see `sqliteConfigured`).
     static var memoryStatisticsOff: Bool { sqliteConfigured }
 
@@ -61,7 +62,10 @@ final class SQLiteConnection {
     }
 
     /// The prepared statement for `sql`, reset and ready for binding (prepared once per connection).
-    func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+    func prepare(_ sql: String) throws(StoreError) -> any SQLStatement { try prepareSQLite(sql) }
+
+    /// As `prepare`, typed: for the callers that need SQLite's own statement.
+    func prepareSQLite(_ sql: String) throws(StoreError) -> SQLiteStatement {
         let key = StatementKey(sql: sql)
         if let cached = cache[key] {
             cached.reset()
@@ -100,10 +104,10 @@ final class SQLiteConnection {
     /// Runs `body` in a write transaction taken at once (BEGIN IMMEDIATE); rolls back on error.
     func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         releaseReads()
-        try prepare("BEGIN IMMEDIATE").run()
+        try prepareSQLite("BEGIN IMMEDIATE").run()
         do {
             let result = try body()
-            try prepare("COMMIT").run()
+            try prepareSQLite("COMMIT").run()
             return result
         } catch {
             try? exec("ROLLBACK")
@@ -113,7 +117,7 @@ final class SQLiteConnection {
 }
 
 /// A prepared statement; bind with 1-based indices, read columns 0-based.
-final class SQLiteStatement {
+final class SQLiteStatement: SQLStatement {
     private let stmt: OpaquePointer
     // Unowned: the connection caches its statements, and a strong reference back would keep it open forever.
     private unowned let connection: SQLiteConnection
@@ -126,10 +130,7 @@ final class SQLiteStatement {
     deinit { sqlite3_finalize(stmt) }
 
     @discardableResult
-    func bind(_ values: SQLiteValue...) -> SQLiteStatement { bind(values) }
-
-    @discardableResult
-    func bind(_ values: [SQLiteValue]) -> SQLiteStatement {
+    func bind(_ values: [SQLValue]) -> any SQLStatement {
         sqlite3_reset(stmt)
         sqlite3_clear_bindings(stmt)
         for (i, v) in values.enumerated() {
@@ -176,11 +177,4 @@ final class SQLiteStatement {
         guard n > 0, let p = sqlite3_column_blob(stmt, col) else { return [] }
         return Array(UnsafeRawBufferPointer(start: p, count: n))
     }
-}
-
-enum SQLiteValue {
-    case null
-    case int(Int64)
-    case text(String)
-    case blob([UInt8])
 }

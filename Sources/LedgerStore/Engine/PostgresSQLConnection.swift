@@ -1,0 +1,235 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// One connection to a PostgreSQL database through PostgresNIO, used synchronously.
+///
+/// The store is synchronous and owned by one thread (the service's writer, or a CLI command);
+/// each statement is sent on PostgresNIO's event loop and the owning thread waits for its
+/// result. That thread is never an event loop thread, so waiting cannot deadlock the loop.
+/// Rows are read whole per statement (the store pages its large reads).
+final class PostgresSQLConnection: SQLConnection {
+    var engine: StoreEngine { .postgresql }
+    let address: PostgresAddress
+    private let connection: PostgresConnection
+    private let logger = Logger(label: "jhf.store.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
+    private(set) var changes = 0
+    /// `?`-parameter SQL as PostgreSQL's `$n` SQL, by the store's statement text.
+    private var numbered: [String: String] = [:]
+    private var inTransaction = false
+
+    /// The advisory lock every write transaction takes first (`pg_advisory_xact_lock`): writers
+    /// of one database take turns, as SQLite's `BEGIN IMMEDIATE` makes them. A constant of the
+    /// tool (the ASCII of "JHFwrite"), so every process agrees on it.
+    static let writeLockKey: Int64 = 0x4A48_4677_7269_7465
+
+    init(_ address: PostgresAddress) throws(StoreError) {
+        self.address = address
+        let config = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                      password: address.password, database: address.database, tls: .disable)
+        do {
+            connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
+                                                        id: 1, logger: logger).wait()
+        } catch {
+            throw Self.storeError(error, "cannot connect to \(address)")
+        }
+    }
+
+    deinit {
+        let c = connection
+        c.close().whenComplete { _ in _ = c }
+    }
+
+    func prepare(_ sql: String) throws(StoreError) -> any SQLStatement {
+        let text: String
+        if let known = numbered[sql] {
+            text = known
+        } else {
+            text = Self.numberParameters(sql)
+            numbered[sql] = text
+        }
+        return PostgresSQLStatement(sql: text, connection: self)
+    }
+
+    func exec(_ sql: String) throws(StoreError) {
+        for statement in Self.split(sql) { _ = try query(statement, PostgresBindings()) }
+    }
+
+    func scalarText(_ sql: String) throws(StoreError) -> String? {
+        let s = try prepare(sql)
+        return try s.step() ? s.text(0) : nil
+    }
+
+    func releaseReads() {}
+
+    func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        precondition(!inTransaction, "write transactions do not nest")
+        _ = try query("BEGIN", PostgresBindings())
+        inTransaction = true
+        defer { inTransaction = false }
+        do {
+            var b = PostgresBindings()
+            b.append(Self.writeLockKey)
+            _ = try query("SELECT pg_advisory_xact_lock($1)", b)
+            let result = try body()
+            _ = try query("COMMIT", PostgresBindings())
+            return result
+        } catch {
+            _ = try? query("ROLLBACK", PostgresBindings())
+            throw error
+        }
+    }
+
+    /// Runs one statement and returns its rows.
+    func query(_ sql: String, _ binds: PostgresBindings) throws(StoreError) -> [PostgresRow] {
+        do {
+            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            changes = result.metadata.rows ?? 0
+            return result.rows
+        } catch {
+            throw Self.storeError(error, nil)
+        }
+    }
+
+    /// The store's error for a PostgreSQL or connection error: constraint and trigger refusals
+    /// are conflicts (as SQLite's are), a missing right names the role, anything else is I/O.
+    /// PostgresNIO's own description hides the server's message; it is read from the fields here.
+    static func storeError(_ error: any Error, _ context: String?) -> StoreError {
+        let prefix = context.map { "\($0): " } ?? ""
+        guard let e = error as? PSQLError else { return StoreError(.io, field: "db", "\(prefix)PostgreSQL: \(error)") }
+        guard let info = e.serverInfo, let state = info[.sqlState] else {
+            return StoreError(.io, field: "db", "\(prefix)PostgreSQL connection failed (\(e.code))")
+        }
+        let message = info[.message] ?? "error \(state)"
+        switch state {
+        case "23505", "23514", "23502", "23503", "P0001":
+            return StoreError(.conflict, "PostgreSQL: \(message)")
+        case "42501":
+            return StoreError(.io, field: "db", "\(prefix)the role lacks a right the ledger needs: \(message)")
+        case "28000", "28P01":
+            return StoreError(.io, field: "db", "\(prefix)PostgreSQL refused the role: \(message)")
+        case "3D000":
+            return StoreError(.io, field: "db", "\(prefix)\(message)")
+        default:
+            return StoreError(.io, field: "db", "\(prefix)PostgreSQL \(state): \(message)")
+        }
+    }
+
+    /// `?` parameters as `$1`, `$2`, … (outside quoted text; the store's SQL has no `?` operator).
+    static func numberParameters(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 8)
+        var n = 0, quoted = false
+        for ch in sql {
+            if ch == "'" { quoted.toggle() }
+            if ch == "?" && !quoted {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Statements separated by `;` outside quoted text and `$$` bodies.
+    static func split(_ sql: String) -> [String] {
+        var out: [String] = [], current = ""
+        var quoted = false, dollar = false
+        var previous: Character = " "
+        for ch in sql {
+            if ch == "'" && !dollar { quoted.toggle() }
+            if ch == "$" && previous == "$" && !quoted { dollar.toggle() }
+            if ch == ";" && !quoted && !dollar {
+                if !current.allSatisfy(\.isWhitespace) { out.append(current) }
+                current = ""
+            } else {
+                current.append(ch)
+            }
+            previous = ch
+        }
+        if !current.allSatisfy(\.isWhitespace) { out.append(current) }
+        return out
+    }
+}
+
+/// A statement on a PostgreSQL connection: run when first stepped, its rows read whole.
+final class PostgresSQLStatement: SQLStatement {
+    private let sql: String
+    private unowned let connection: PostgresSQLConnection
+    private var binds = PostgresBindings()
+    private var rows: [PostgresRow]?
+    private var row: PostgresRandomAccessRow?
+    private var next = 0
+
+    init(sql: String, connection: PostgresSQLConnection) {
+        self.sql = sql
+        self.connection = connection
+    }
+
+    @discardableResult
+    func bind(_ values: [SQLValue]) -> any SQLStatement {
+        reset()
+        binds = PostgresBindings(capacity: values.count)
+        for v in values {
+            switch v {
+            case .null: binds.appendNull()
+            case .int(let n): binds.append(n)
+            case .text(let s): binds.append(s)
+            case .blob(let b): binds.append(ByteBuffer(bytes: b))
+            }
+        }
+        return self
+    }
+
+    func step() throws(StoreError) -> Bool {
+        if rows == nil { rows = try connection.query(sql, binds) }
+        guard let rows, next < rows.count else { row = nil; return false }
+        row = rows[next].makeRandomAccess()
+        next += 1
+        return true
+    }
+
+    func reset() {
+        rows = nil
+        row = nil
+        next = 0
+    }
+
+    func run() throws(StoreError) {
+        _ = try step()
+        reset()
+    }
+
+    private func cell(_ col: Int32) -> PostgresCell? {
+        guard let row, Int(col) < row.count else { return nil }
+        return row[Int(col)]
+    }
+
+    /// Integers, text and bytes are read by the column's type; an integer read as text is its
+    /// decimal digits, and text read as an integer is parsed (jsonb's `->>` gives text).
+    func int(_ col: Int32) -> Int64 {
+        guard let c = cell(col), c.bytes != nil else { return 0 }
+        switch c.dataType {
+        case .int8, .int4, .int2: return (try? c.decode(Int64.self)) ?? 0
+        default: return (try? c.decode(String.self)).flatMap { Int64($0) } ?? 0
+        }
+    }
+
+    func isNull(_ col: Int32) -> Bool { cell(col)?.bytes == nil }
+
+    func text(_ col: Int32) -> String? {
+        guard let c = cell(col), c.bytes != nil else { return nil }
+        switch c.dataType {
+        case .int8, .int4, .int2: return (try? c.decode(Int64.self)).map { String($0) }
+        case .bool: return (try? c.decode(Bool.self)).map { $0 ? "true" : "false" }
+        default: return try? c.decode(String.self)
+        }
+    }
+
+    func blob(_ col: Int32) -> [UInt8] {
+        guard let c = cell(col), var b = c.bytes else { return [] }
+        return b.readBytes(length: b.readableBytes) ?? []
+    }
+}

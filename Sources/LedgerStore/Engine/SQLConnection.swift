@@ -1,0 +1,56 @@
+import LedgerCore
+
+/// The database engine a store runs on: chosen by the database argument (a path is an
+/// embedded SQLite file, a `postgresql://` URL a PostgreSQL database).
+public enum StoreEngine: String, Sendable, CaseIterable {
+    case sqlite
+    case postgresql
+}
+
+/// A value bound to a statement's `?` parameters, the same on both engines.
+enum SQLValue {
+    case null
+    case int(Int64)
+    case text(String)
+    case blob([UInt8])
+}
+
+/// One connection of a store: the store's code is written once against this seam and runs
+/// on either engine. SQL uses `?` parameters (the PostgreSQL connection numbers them) and
+/// the subset both engines read alike; the few statements that differ ask `engine`.
+protocol SQLConnection: AnyObject {
+    var engine: StoreEngine { get }
+    /// A statement for `sql`, ready for binding (prepared once per connection where the engine caches).
+    func prepare(_ sql: String) throws(StoreError) -> any SQLStatement
+    /// Runs one or more statements without parameters.
+    func exec(_ sql: String) throws(StoreError)
+    /// The first column of the first row of `sql`, as text.
+    func scalarText(_ sql: String) throws(StoreError) -> String?
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    var changes: Int { get }
+    /// Runs `body` in the one write transaction at a time (the engine's writer lock is taken
+    /// first); rolls back on error.
+    func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T
+    /// Ends any read left open by a statement stopped at a row, so the next read sees the newest commit.
+    func releaseReads()
+}
+
+/// A statement: bind with values in parameter order, step through rows, read columns 0-based.
+protocol SQLStatement: AnyObject {
+    @discardableResult
+    func bind(_ values: [SQLValue]) -> any SQLStatement
+    /// Steps once; true when a row is available.
+    func step() throws(StoreError) -> Bool
+    func reset()
+    /// Runs a statement that returns no rows.
+    func run() throws(StoreError)
+    func int(_ col: Int32) -> Int64
+    func isNull(_ col: Int32) -> Bool
+    func text(_ col: Int32) -> String?
+    func blob(_ col: Int32) -> [UInt8]
+}
+
+extension SQLStatement {
+    @discardableResult
+    func bind(_ values: SQLValue...) -> any SQLStatement { bind(values) }
+}

@@ -89,18 +89,20 @@ let package = Package(
         .executableTarget(name: "jhf-fuzz", dependencies: ["LedgerCore", "LedgerBank"], path: "Tests/Fuzz/Sources"),
         // Test only: an SQLite VFS that simulates power loss (unsynced writes thrown away or torn).
         .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        // Test only: the tests' own PostgreSQL clusters (Debian's server binaries, temporary directories, loopback).
+        .target(name: "JHFTestSupport", path: "Tests/Support"),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "JHFTestSupport"]),
         .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerPublish"]),
         .testTarget(name: "LedgerWitnessTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerWitness", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "LedgerBankTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerBank"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerServiceTests", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService", "CCrashVFS", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "LedgerCore", "LedgerStore", "LedgerService", "CCrashVFS", "JHFTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Runs the built `jhf` as a child process: full CLI output, schemas, exit codes, crash safety.
-        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "jhf-fuzz", "LedgerCore", "LedgerStore"],
+        .testTarget(name: "JHFCommandsTests", dependencies: ["jhf", "jhf-bench", "jhf-fuzz", "LedgerCore", "LedgerStore", "JHFTestSupport"],
                     exclude: ["Golden", "Fixtures"]),  // read from the repository path by the tests
     ],
     swiftLanguageModes: [.v6]

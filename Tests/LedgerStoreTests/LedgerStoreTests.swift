@@ -4,15 +4,18 @@ import LedgerCore
 @testable import LedgerStore
 import CSQLite
 
-@Suite("SQLite store: the append path, durability settings, append-only triggers")
-struct LedgerStoreTests {
+@Suite("Store on SQLite and PostgreSQL: the append path, durability settings, append-only triggers")
+final class LedgerStoreTests {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jhf-store-\(UUID().uuidString)").path
-    var dbPath: String { "\(dir)/ledger.sqlite" }
+    /// The test's database, made by `makeStore` on the engine the test runs on.
+    var db = TestDatabase.none
+    var dbPath: String { db.location }
 
     init() throws { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
 
-    /// A store with genesis and one disbursement committed through `approve`.
-    func makeStore() throws -> (LedgerStore, [String: SecretKey]) {
+    /// A store with genesis committed through `approve`, on `engine`.
+    func makeStore(_ engine: StoreEngine = .sqlite) throws -> (LedgerStore, [String: SecretKey]) {
+        db = try TestDatabase(engine, dir: dir)
         var b = LedgerBuilder(ledgerID: "jhf.store.test")
         let names = [("shcp-ana", "SHCP"), ("usaid-ben", "USAID"), ("usaid-dana", "USAID")]
         let keys = (names.map { b.addSigner($0.0, institution: $0.1) } + [b.addSigner("job-log", institution: "JOB", role: .log)])
@@ -34,8 +37,9 @@ struct LedgerStoreTests {
             """), salt: [UInt8](repeating: 7, count: 16), now: "2026-11-02T00:00:00Z").record
     }
 
-    @Test func appendPathCommitsOnSecondInstitution() throws {
-        let (store, keys) = try makeStore()
+    @Test(arguments: StoreEngine.allCases)
+    func appendPathCommitsOnSecondInstitution(_ engine: StoreEngine) throws {
+        let (store, keys) = try makeStore(engine)
         #expect(store.state.size == 1)
         let p = try propose(store, "D-1", amount: 100)
         let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
@@ -50,8 +54,9 @@ struct LedgerStoreTests {
         #expect(try Bundle.verify(database: dbPath, jobs: 1, pinnedGenesis: nil).ok)
     }
 
-    @Test func refusesBadApprovals() throws {
-        let (store, keys) = try makeStore()
+    @Test(arguments: StoreEngine.allCases)
+    func refusesBadApprovals(_ engine: StoreEngine) throws {
+        let (store, keys) = try makeStore(engine)
         let p = try propose(store, "D-1", amount: 100)
         let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
         // Signature over other bytes.
@@ -80,8 +85,8 @@ struct LedgerStoreTests {
     }
 
     /// A store with genesis and `count` disbursements committed.
-    func storeWithEntries(_ count: Int) throws -> LedgerStore {
-        let (store, keys) = try makeStore()
+    func storeWithEntries(_ count: Int, _ engine: StoreEngine = .sqlite) throws -> LedgerStore {
+        let (store, keys) = try makeStore(engine)
         for n in 1...count {
             let p = try propose(store, "D-\(n)", amount: 1)
             let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
@@ -95,8 +100,9 @@ struct LedgerStoreTests {
         try store.entries(from: 0, limit: 1000).map { Hash.leaf($0.canonical) }
     }
 
-    @Test func merkleTreeIsKeptAsEntriesAreAppended() throws {
-        let store = try storeWithEntries(12)
+    @Test(arguments: StoreEngine.allCases)
+    func merkleTreeIsKeptAsEntriesAreAppended(_ engine: StoreEngine) throws {
+        let store = try storeWithEntries(12, engine)
         let leaves = try entryHashes(store)
         #expect(leaves.count == 13)
         var reference = MerkleFrontier()
@@ -134,11 +140,12 @@ struct LedgerStoreTests {
                       "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (99, 0, 99, zeroblob(32))",
                       "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (0, 0, 0, zeroblob(32))",
                       "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (5, 1, 0, zeroblob(32))",
-                      "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (7, 1, 2, zeroblob(32))"])
-    func merkleNodesRefuseChanges(_ sql: String) throws {
-        _ = try storeWithEntries(3)
-        let c = try SQLiteConnection(path: dbPath, readOnly: false)
-        #expect(throws: StoreError.self) { try c.exec(sql) }
+                      "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (7, 1, 2, zeroblob(32))", "DELETE FROM merkle_nodes"],
+          StoreEngine.allCases)
+    func merkleNodesRefuseChanges(_ sql: String, _ engine: StoreEngine) throws {
+        _ = try storeWithEntries(3, engine)
+        let c = try db.raw()
+        #expect(throws: StoreError.self) { try c.exec(db.sql(sql)) }
     }
 
     @Test func aLedgerFromBeforeTheTreeGetsItsNodesWhenOpened() throws {
@@ -171,8 +178,9 @@ struct LedgerStoreTests {
         try reopened.inclusionProof(seq: 5, size: 7).verify(leaf: try entryHashes(reopened)[5], root: tree.root)
     }
 
-    @Test func everyAppendingTransactionSignsACheckpoint() throws {
-        let (store, keys) = try makeStore()
+    @Test(arguments: StoreEngine.allCases)
+    func everyAppendingTransactionSignsACheckpoint(_ engine: StoreEngine) throws {
+        let (store, keys) = try makeStore(engine)
         #expect(try store.latestCheckpoint() == nil, "genesis was committed without a signer")
         store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
         for n in 1...3 {
@@ -198,16 +206,18 @@ struct LedgerStoreTests {
         #expect(report.checkpoint?.size == 4 && report.checkpoint?.logSignatures == ["job-log"])
     }
 
-    @Test func onlyAnActiveLogKeySignsCheckpoints() throws {
-        let (store, keys) = try makeStore()
+    @Test(arguments: StoreEngine.allCases)
+    func onlyAnActiveLogKeySignsCheckpoints(_ engine: StoreEngine) throws {
+        let (store, keys) = try makeStore(engine)
         #expect(throws: StoreError.self) { try store.checkSigner(CheckpointSigner(name: "shcp-ana", key: keys["shcp-ana"]!)) }
         #expect(throws: StoreError.self) { try store.checkSigner(CheckpointSigner(name: "job-log", key: keys["shcp-ana"]!)) }
         #expect(throws: StoreError.self) { try store.checkSigner(CheckpointSigner(name: "job-log-2", key: keys["job-log"]!)) }
         try store.checkSigner(CheckpointSigner(name: "job-log", key: keys["job-log"]!))
     }
 
-    @Test func aRevokedLogKeySignsNothingMoreAndIsReported() throws {
-        let (store, keys) = try makeStore()
+    @Test(arguments: StoreEngine.allCases)
+    func aRevokedLogKeySignsNothingMoreAndIsReported(_ engine: StoreEngine) throws {
+        let (store, keys) = try makeStore(engine)
         store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
         #expect(store.inactiveCheckpointSigner == nil)
         let k = try store.propose(kind: .keyUpdate, input: try JSONParser.parse(#"{"id":"K-1","add":[],"revoke":["job-log"],"reason":"Key compromised"}"#),
@@ -220,8 +230,9 @@ struct LedgerStoreTests {
         #expect(store.inactiveCheckpointSigner == "job-log")
     }
 
-    @Test func storedCheckpointsOnlyGainSignatureLines() throws {
-        let (store, keys) = try makeStore()
+    @Test(arguments: StoreEngine.allCases)
+    func storedCheckpointsOnlyGainSignatureLines(_ engine: StoreEngine) throws {
+        let (store, keys) = try makeStore(engine)
         store.checkpointSigner = CheckpointSigner(name: "job-log", key: keys["job-log"]!)
         let p = try propose(store, "D-1", amount: 1)
         let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
@@ -229,14 +240,14 @@ struct LedgerStoreTests {
         let c = try #require(try store.latestCheckpoint())
         let note = try SignedNote(parsing: c.note)
         let cosigned = SignedNote(text: note.text, signatures: note.signatures + [SignedNote.sign(note.text, name: "usaid-ben", key: keys["usaid-ben"]!)])
-        let db = try SQLiteConnection(path: dbPath, readOnly: false)
+        let raw = try db.raw()
         for refused in ["UPDATE checkpoints SET root = zeroblob(32)", "DELETE FROM checkpoints", "UPDATE checkpoints SET note = x'00'",
                         "UPDATE checkpoints SET signed_at = '2030-01-01T00:00:00Z'",
                         "INSERT INTO checkpoints(size, root, note, signed_at) VALUES (99, zeroblob(32), x'00', '2026-11-02T00:00:09Z')"] {
-            #expect(throws: StoreError.self, "\(refused)") { try db.exec(refused) }
+            #expect(throws: StoreError.self, "\(refused)") { try raw.exec(db.sql(refused)) }
         }
         // Appending a cosignature line is the one change allowed.
-        try db.prepare("UPDATE checkpoints SET note = ? WHERE size = ?").bind(.blob(cosigned.bytes), .int(c.size)).run()
+        try raw.prepare("UPDATE checkpoints SET note = ? WHERE size = ?").bind(.blob(cosigned.bytes), .int(c.size)).run()
         #expect(try store.latestCheckpoint()?.note == cosigned.bytes)
     }
 
@@ -244,14 +255,14 @@ struct LedgerStoreTests {
         ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 0", "stored Merkle node 1/0 is not the hash the entries give"),
         ("DELETE FROM merkle_nodes WHERE level = 2 AND idx = 0", "stored Merkle node 2/0 is missing"),
         ("INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (319, 5, 9, zeroblob(32))", "12 Merkle nodes are stored; the tree of 7 entries has 11"),
-    ])
-    func verifyDatabaseChecksEveryStoredMerkleNode(_ sql: String, _ message: String) throws {
-        _ = try storeWithEntries(6)
+    ], StoreEngine.allCases)
+    func verifyDatabaseChecksEveryStoredMerkleNode(_ tamper: (String, String), _ engine: StoreEngine) throws {
+        let (sql, message) = tamper
+        _ = try storeWithEntries(6, engine)
         #expect(try Bundle.verify(database: dbPath, jobs: 1, pinnedGenesis: nil).ok)
-        // Past the triggers, as someone with the file could.
-        let c = try SQLiteConnection(path: dbPath, readOnly: false)
-        try c.exec("DROP TRIGGER merkle_nodes_no_delete; DROP TRIGGER merkle_nodes_no_update; DROP TRIGGER merkle_leaves_are_entries")
-        try c.exec(sql)
+        // Past the triggers, as someone with the database could.
+        try db.dropTriggers(["merkle_nodes_no_delete", "merkle_nodes_no_update", "merkle_leaves_are_entries"], on: "merkle_nodes")
+        try db.raw().exec(db.sql(sql))
         let report = try Bundle.verify(database: dbPath, jobs: 1, pinnedGenesis: nil)
         #expect(!report.ok)
         #expect(report.failures.contains { $0.rule == .r12 && $0.message == message }, "\(report.failures)")
@@ -291,11 +302,13 @@ struct LedgerStoreTests {
                       "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) VALUES (5, zeroblob(32), zeroblob(32), 'reversal', 'x', '2026-11-01T00:00:00Z', x'00')",
                       "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) VALUES (1, zeroblob(32), zeroblob(32), 'reversal', 'x', '2026-11-01T00:00:00Z', x'00')",
                       "INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical) SELECT 2, zeroblob(32), entry_hash, 'reversal', 'x', '2026-11-01T00:00:00Z', x'00' FROM entries WHERE seq = 0",
-                      "UPDATE proposals SET body = x'00' WHERE id = 'genesis'"])
-    func triggersRefuseChanges(sql: String) throws {
-        _ = try makeStore()
-        let c = try SQLiteConnection(path: dbPath, readOnly: false)
-        #expect(throws: StoreError.self) { try c.exec(sql) }
+                      "UPDATE proposals SET body = x'00' WHERE id = 'genesis'", "DELETE FROM proposals",
+                      "UPDATE proposals SET shcp_key = 'usaid-ben' WHERE id = 'genesis'"],
+          StoreEngine.allCases)
+    func triggersRefuseChanges(sql: String, _ engine: StoreEngine) throws {
+        _ = try makeStore(engine)
+        let c = try db.raw()
+        #expect(throws: StoreError.self) { try c.exec(db.sql(sql)) }
         #expect(try Bundle.verify(database: dbPath, jobs: 1, pinnedGenesis: nil).ok)
     }
 

@@ -9,8 +9,8 @@ struct OpenCheckTests {
     let base = try! LedgerStoreTests()
 
     /// A store of genesis and three committed disbursements (seq 0 to 3).
-    func makeChain() throws -> LedgerStore {
-        let (store, keys) = try base.makeStore()
+    func makeChain(_ engine: StoreEngine) throws -> LedgerStore {
+        let (store, keys) = try base.makeStore(engine)
         for (i, amount) in [Int64(100), 50, 25].enumerated() {
             let p = try base.propose(store, "D-\(i + 1)", amount: amount)
             let msg = p.body.approvalMessage(ledgerID: p.ledgerID)
@@ -22,8 +22,9 @@ struct OpenCheckTests {
         return store
     }
 
-    @Test func bothChecksReachTheSameHead() throws {
-        let written = try makeChain()
+    @Test(arguments: StoreEngine.allCases)
+    func bothChecksReachTheSameHead(_ engine: StoreEngine) throws {
+        let written = try makeChain(engine)
         let replayed = try LedgerStore(path: base.dbPath)
         let hashed = try LedgerStore(path: base.dbPath, check: .hashChain)
         #expect(replayed.openCheck == .replay && hashed.openCheck == .hashChain)
@@ -39,7 +40,9 @@ struct OpenCheckTests {
         #expect(try hashed.inclusionProof(seq: 2, size: 4) == replayed.inclusionProof(seq: 2, size: 4))
     }
 
-    @Test func anEmptyChainOpensWithAZeroHead() throws {
+    @Test(arguments: StoreEngine.allCases)
+    func anEmptyChainOpensWithAZeroHead(_ engine: StoreEngine) throws {
+        base.db = try TestDatabase(engine, dir: base.dir)
         var b = LedgerBuilder(ledgerID: "jhf.store.empty")
         let keys = [b.addSigner("shcp-ana", institution: "SHCP"), b.addSigner("usaid-ben", institution: "USAID")]
         let genesis = GenesisBody(title: "Empty", currencies: ["MXN"], keys: keys,
@@ -60,12 +63,12 @@ struct OpenCheckTests {
         ("entries-swapped", "UPDATE entries SET seq = seq + 1000 WHERE seq IN (1, 2); UPDATE entries SET seq = 2 WHERE seq = 1001; UPDATE entries SET seq = 1 WHERE seq = 1002", .r3),
     ]
 
-    @Test(arguments: mutations.indices)
-    func tamperedChainIsRefusedByBothChecks(_ i: Int) throws {
+    @Test(arguments: mutations.indices, StoreEngine.allCases)
+    func tamperedChainIsRefusedByBothChecks(_ i: Int, _ engine: StoreEngine) throws {
         let m = Self.mutations[i]
-        _ = try makeChain()
-        let c = try SQLiteConnection(path: base.dbPath, readOnly: false)
-        try c.exec("DROP TRIGGER entries_no_update; DROP TRIGGER entries_no_delete; \(m.sql)")
+        _ = try makeChain(engine)
+        try base.db.dropTriggers(["entries_no_update", "entries_no_delete"], on: "entries")
+        try base.db.raw().exec(base.db.sql(m.sql))
         for check in [OpenCheck.replay, .hashChain] {
             do {
                 _ = try LedgerStore(path: base.dbPath, check: check)

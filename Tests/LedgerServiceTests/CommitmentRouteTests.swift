@@ -37,8 +37,9 @@ import Testing
         #expect(r["outcome"] == .string("committed"), "\(id): \(r.text)")
     }
 
-    @Test func refusedAtProposalAndAtAppendAndReadBack() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func refusedAtProposalAndAtAppendAndReadBack(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             try await commit(h, c, kind: "commitment", Self.commitment("C-1"))
             try await commit(h, c, kind: "disbursement", Self.payment("P-1", under: "C-1", amount: 200_000))
@@ -106,8 +107,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func aResumeIsListedWithTheSuspensionItLifted() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func aResumeIsListedWithTheSuspensionItLifted(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             try await commit(h, c, kind: "suspension", Self.suspension("S-1", "suspend", #"{"municipality":"15033"}"#))
             try await commit(h, c, kind: "suspension", Self.suspension("S-2", "resume", #"{"municipality":"15033"}"#))

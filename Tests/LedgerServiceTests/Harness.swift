@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JHFTestSupport
 import HummingbirdTesting
 import LedgerCore
 import LedgerService
@@ -47,10 +48,11 @@ final class Harness: Sendable {
     private let records = Mutex<[String]>([])
 
     /// With `signCheckpoints`, the worker signs a checkpoint with the ledger's log key (svc-job-log) after each append.
-    init(bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes, signCheckpoints: Bool = false) throws {
+    /// `engine`: the store's engine (a SQLite file in a temporary directory, or a new database in the tests' PostgreSQL cluster).
+    init(_ engine: StoreEngine = .sqlite, bodyBytesMax: Int = ServiceLimits.requestBodyDefaultBytes, signCheckpoints: Bool = false) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("jhf-svc-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        path = "\(dir)/ledger.sqlite"
+        path = engine == .sqlite ? "\(dir)/ledger.sqlite" : try PostgresCluster.shared.get().makeDatabase(prefix: "svc")
         // Four approvers and one checkpoint-log key (institution JOB), which may never approve.
         let keys = (Self.approvers.keys.sorted().map {
             try! KeyObject(name: $0, institution: Self.approvers[$0]!, publicKey: LedgerBuilder.testKey($0).publicKey, role: .approver)

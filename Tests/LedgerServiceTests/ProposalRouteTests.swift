@@ -7,8 +7,9 @@ import Testing
 
 /// Proposing, co-signing, withdrawing and expiry through the HTTP API, and every refusal.
 @Suite struct ProposalRouteTests {
-    @Test func proposeIsIdempotentByID() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func proposeIsIdempotentByID(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             let body = JSONValue.object(["body": Harness.disbursement("D-1"), "kind": .string("disbursement")])
             let first = try await h.call(c, .post, "/v1/proposals", route: "/v1/proposals", token: .proposer, json: body)
@@ -32,8 +33,9 @@ import Testing
     /// The sealed-record oracle: a second proposer token repeats a proposal's id with guesses of
     /// its sealed record. Every answer is the same, byte for byte, whether the guess is right or
     /// wrong, and whether the public fields match too; only the token that made it gets 200.
-    @Test func repeatsTellOtherTokensNothingAboutSealedRecords() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func repeatsTellOtherTokensNothingAboutSealedRecords(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             func propose(_ body: JSONValue, as rawToken: String? = nil) async throws -> Exchange {
                 try await h.call(c, .post, "/v1/proposals", route: "/v1/proposals", token: rawToken == nil ? .proposer : nil, rawToken: rawToken,
@@ -166,8 +168,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func coSigningAppendsOnceBothInstitutionsApprove() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func coSigningAppendsOnceBothInstitutionsApprove(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
             let first = try await h.approve(c, id, key: "svc-usaid-a", message: message)
@@ -192,8 +195,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func refusedApprovalsNameFieldAndRule() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func refusedApprovalsNameFieldAndRule(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             // Revoke svc-usaid-b first (a key_update co-signed through the API).
             let (kid, kmsg) = try await h.propose(c, kind: "key_update",
@@ -238,8 +242,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func sealedRecordsOnlyForOfficersAndAuditors() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func sealedRecordsOnlyForOfficersAndAuditors(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
             for (role, sees) in [(Role.officer, true), (.auditor, true), (.admin, true), (.proposer, false)] {
@@ -264,8 +269,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func listingFiltersAndPages() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func listingFiltersAndPages(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             for n in 1...5 { _ = try await h.propose(c, Harness.disbursement("D-\(n)")) }
             func ids(_ uri: String) async throws -> ([String], JSONValue?) {
@@ -286,8 +292,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func withdrawalAndExpiryCloseProposalsWithoutTouchingTheChain() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func withdrawalAndExpiryCloseProposalsWithoutTouchingTheChain(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
             let withdraw = { (id: String, token: Role, reason: String) async throws -> Exchange in
@@ -332,8 +339,9 @@ import Testing
         #expect(Problem(StoreError(.refused, field: "key", "not an approver")).logDetail == nil)
     }
 
-    @Test func concurrentApprovalsAppendEachProposalOnce() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func concurrentApprovalsAppendEachProposalOnce(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             var proposals: [(String, [UInt8])] = []
             for n in 1...20 { proposals.append(try await h.propose(c, Harness.disbursement("D-\(n)", amount: 10))) }

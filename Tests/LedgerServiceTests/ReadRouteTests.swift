@@ -8,8 +8,9 @@ import Testing
 
 /// Public reads: health, metrics, ledger info, entries as exact bytes; their problems.
 @Suite struct ReadRouteTests {
-    @Test func publicReadsServeTheExactChain() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func publicReadsServeTheExactChain(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         let lines = try LedgerStore(path: h.path).entries(from: 0, limit: 10).map(\.canonical)
         try await h.run { c in
             let health = try await h.call(c, .get, "/healthz", route: "/healthz")
@@ -47,8 +48,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func proofsVerifyAgainstTheChain() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func proofsVerifyAgainstTheChain(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             for n in 1...4 {
                 let (id, message) = try await h.propose(c, Harness.disbursement("D-\(n)"))
@@ -97,8 +99,9 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func checkpointsAreSignedAndServed() async throws {
-        let h = try Harness(signCheckpoints: true)
+    @Test(arguments: StoreEngine.allCases)
+    func checkpointsAreSignedAndServed(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine, signCheckpoints: true)
         try await h.run { c in
             // Genesis was committed before the service: nothing signed yet.
             let none = try await h.call(c, .get, "/v1/checkpoint", route: "/v1/checkpoint")
@@ -131,8 +134,9 @@ import Testing
 
     /// Witnesses and approvers of the ledger add signature lines over HTTP; the line must verify
     /// with the ledger's own key of that name, and only the one line is ever added.
-    @Test func witnessesCosignCheckpointsOverHTTP() async throws {
-        let h = try Harness(signCheckpoints: true)
+    @Test(arguments: StoreEngine.allCases)
+    func witnessesCosignCheckpointsOverHTTP(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine, signCheckpoints: true)
         try await h.run { c in
             let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
             _ = try await h.approve(c, id, key: "svc-shcp-a", message: message)
@@ -179,16 +183,18 @@ import Testing
         try h.checkOpenAPI()
     }
 
-    @Test func onlyTheLedgersLogKeyMaySignCheckpoints() throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func onlyTheLedgersLogKeyMaySignCheckpoints(_ engine: StoreEngine) throws {
+        let h = try Harness(engine)
         #expect(throws: StoreError.self) { try LedgerWorker(path: h.path, signer: CheckpointSigner(name: "svc-shcp-a", key: LedgerBuilder.testKey("svc-shcp-a"))) }
         #expect(throws: StoreError.self) { try LedgerWorker(path: h.path, signer: CheckpointSigner(name: "svc-job-log", key: LedgerBuilder.testKey("other"))) }
     }
 
     /// The worker's store thread takes the nice value asked for and /metrics shows it. Raising
     /// it needs no privilege, so this runs the same everywhere.
-    @Test func theWritersNiceValueIsTakenAndShown() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func theWritersNiceValueIsTakenAndShown(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         let before = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
         let worker = try LedgerWorker(path: h.path, writerNice: min(before + 3, 19))
         #expect(worker.writerPriority.nice == min(before + 3, 19) && worker.writerPriority.unchangedBecause == nil)
@@ -205,8 +211,9 @@ import Testing
         #expect(text.hasPrefix("openapi.yaml: 22 paths, sound OpenAPI 3.1"))
     }
 
-    @Test func unknownRouteIsAProblem() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func unknownRouteIsAProblem(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             let r = try await h.call(c, .get, "/v1/nothing", route: "/v1/nothing")
             #expect(r.status == 404)
@@ -215,8 +222,9 @@ import Testing
         }
     }
 
-    @Test func metricsCountRequestsCommitsAndRefusals() async throws {
-        let h = try Harness()
+    @Test(arguments: StoreEngine.allCases)
+    func metricsCountRequestsCommitsAndRefusals(_ engine: StoreEngine) async throws {
+        let h = try Harness(engine)
         try await h.run { c in
             let (id, message) = try await h.propose(c, Harness.disbursement("D-1"))
             _ = try await h.approve(c, id, key: "svc-shcp-a", message: message)

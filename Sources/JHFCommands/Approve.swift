@@ -12,7 +12,7 @@ struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Co-sign a proposal with your key file; the entry is appended once both institutions approve.")
 
-    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Proposal id (genesis for the genesis proposal).") var id: String
     @Option(help: "Your secret key file (mode 0600).") var key: String

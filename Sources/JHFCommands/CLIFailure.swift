@@ -37,3 +37,14 @@ func guarded<T>(_ body: () throws -> T) throws -> T {
         throw CLIFailure(e)
     }
 }
+
+/// As `guarded`, for async work.
+func guardedAsync<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let e as StoreError {
+        throw CLIFailure(e)
+    } catch let e as LedgerError {
+        throw CLIFailure(e)
+    }
+}

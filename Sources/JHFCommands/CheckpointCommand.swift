@@ -21,7 +21,7 @@ struct Cosign: ParsableCommand {
         extends it; otherwise nothing is signed. The first cosignature trusts the checkpoint as it is.
         """)
 
-    @Option(help: "Ledger database (or --server).") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname (or --server).") var db: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Your secret key file (a witness or approver key).") var key: String
     @Option(help: "File keeping the checkpoint text you last cosigned (default: KEYFILE.cosigned).") var state: String?

@@ -7,7 +7,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the ledger as a bundle: entries.jsonl, sealed.jsonl with --sealed, and the latest signed checkpoint.")
 
-    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Output directory (created if missing; existing bundle files are not overwritten).") var out: String
     @Flag(help: "Include sealed records (auditor export). Public exports leave them out.") var sealed = false

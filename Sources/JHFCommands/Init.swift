@@ -6,7 +6,7 @@ import LedgerStore
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create a ledger database holding the pending genesis proposal (id `genesis`).")
 
-    @Option(help: "Path of the new SQLite database (must not exist).") var db: String
+    @Option(help: "The new ledger database: a SQLite file that must not exist, or postgresql://user@host:port/dbname of an empty database.") var db: String
     @Option(name: .customLong("ledger-id"), help: "Ledger id, ^[a-z0-9][a-z0-9.-]{2,63}$, e.g. jhf.smhp.2026.") var ledgerID: String
     @Option(help: "Title of the ledger, 1–200 characters.") var title: String
     @Option(help: "JSON file: an array of key objects (name, institution, public_key, role).") var keys: String

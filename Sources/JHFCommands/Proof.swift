@@ -11,7 +11,7 @@ struct Proof: ParsableCommand {
         discussion: "Check it offline with `jhf verify-proof FILE --keys KEYS.json`. The ledger must have a checkpoint covering the entry (the service signs them with --log-key).")
 
     @Option(help: "The entry's id (D-…, R-…, K-…, B-…).") var id: String
-    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "A log published as tiles (a URL or a directory): the proof is rebuilt from its entry bundles and hash tiles.") var tiles: String?
     @Option(help: "Write the proof here, a new file (default: standard output).") var out: String?

@@ -14,7 +14,7 @@ struct Propose: ParsableCommand {
         the same file again changes nothing; with another file it is refused.
         """)
 
-    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "disbursement, reversal, key_update, budget_update, commitment, amendment or suspension.") var kind: String
     @Option(help: "JSON file with the proposal body.") var file: String

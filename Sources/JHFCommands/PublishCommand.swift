@@ -24,7 +24,7 @@ struct PublishTiles: ParsableCommand {
         --log-key a checkpoint of every entry is signed first. Any web server over DIR serves the log.
         """)
 
-    @Option(help: "Ledger database.") var db: String
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String
     @Option(help: "Directory to publish into (created if missing).") var out: String
     @Option(help: "Secret key file of an active log key: sign a checkpoint of every entry first.") var logKey: String?
 

@@ -2,6 +2,9 @@ import Logging
 
 /// The options `jhf serve` and `jhf witness serve` share, checked the same way.
 enum ServerOptions {
+    /// How often a standby asks for the sequencer lock.
+    static let standbyPollMilliseconds = 500
+
     /// `--listen HOST:PORT`.
     static func listen(_ text: String) throws -> (host: String, port: Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {

@@ -6,7 +6,7 @@ import LedgerStore
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a proposal: body, approval digest, approvals, status, sealed record.")
 
-    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "Proposal id.") var id: String
     @Flag(help: "Print JSON instead of text.") var json = false
@@ -28,7 +28,7 @@ struct Show: ParsableCommand {
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List proposals.")
 
-    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "pending, committed, withdrawn, expired or all.") var status: String = "all"
     @Flag(help: "Print JSON Lines instead of a table.") var json = false

@@ -7,7 +7,7 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify a ledger offline: a database or an export bundle. Exit 0 if valid, 1 if any rule fails.")
 
-    @Option(help: "Ledger database to verify.") var db: String?
+    @Option(help: "Ledger database to verify: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @Option(help: "Export bundle directory to verify.") var bundle: String?
     @Option(help: "A log published as tiles (SPEC §11): a URL or a directory. The entries are rebuilt from the entry bundles and every hash tile is checked against them.")
     var tiles: String?

@@ -177,6 +177,17 @@ public final class LedgerWorker: Sendable {
         return try result.get()
     }
 
+    /// Takes the database's sequencer lock for this worker (see `LedgerStore.takeSequencerLock`):
+    /// false while another process holds it. Once taken, the worker has caught up with the chain.
+    public func takeSequencerLock() async throws(StoreError) -> Bool {
+        try await read { store throws(StoreError) in
+            guard try store.takeSequencerLock() else { return false }
+            self.refreshKeys(store)
+            self.metrics.setEntries(store.state.size)
+            return true
+        }
+    }
+
     /// Refuses new writes, finishes the queued ones, closes the database and ends the store's thread.
     public func close() async {
         waiting.withLock { $0.closed = true }

@@ -14,10 +14,11 @@ extension LedgerStore {
         if let problem = FieldRules.timestamp(now) {
             return requests.map { _ in .failure(StoreError(.invalid, field: "now", problem)) }
         }
+        let sizeBefore = state.size
+        let results: [Result<WriteOutcome, StoreError>]
         do throws(StoreError) {
-            return try db.writeTransaction { () throws(StoreError) -> [Result<WriteOutcome, StoreError>] in
+            results = try db.writeTransaction { () throws(StoreError) -> [Result<WriteOutcome, StoreError>] in
                 try catchUp(strict: true)
-                let sizeBefore = state.size
                 var results: [Result<WriteOutcome, StoreError>] = []
                 results.reserveCapacity(requests.count)
                 for request in requests {
@@ -34,8 +35,10 @@ extension LedgerStore {
                         results.append(.failure(error))
                     }
                 }
-                // One checkpoint per transaction that appended: it commits (or fails) with the entries.
-                if let signer = checkpointSigner, state.size > sizeBefore { try signCheckpointLocked(signer, now: now) }
+                // One checkpoint per transaction that appended: on SQLite it commits (or fails) with the entries.
+                if let signer = checkpointSigner, state.size > sizeBefore, !db.engine.signsCheckpointsAfterCommit {
+                    try signCheckpointLocked(signer, now: now)
+                }
                 return results
             }
         } catch {
@@ -43,6 +46,25 @@ extension LedgerStore {
             reloadState()
             return requests.map { _ in .failure(error) }
         }
+        // On PostgreSQL the checkpoint is signed once the entries' commit returned (and so the
+        // synchronous standby has them). The requests succeeded whatever becomes of it: a
+        // checkpoint not stored now is covered by the next group commit's.
+        if let signer = checkpointSigner, state.size > sizeBefore, db.engine.signsCheckpointsAfterCommit {
+            try? db.writeTransaction { () throws(StoreError) in try signCheckpointLocked(signer, now: now) }
+        }
+        return results
+    }
+
+    /// Takes the sequencer lock of a PostgreSQL database for the life of this store's connection;
+    /// false when another process holds it. On SQLite there is none to take (true): writers of a
+    /// file take turns per transaction. After taking it the store catches up with the chain.
+    public func takeSequencerLock() throws(StoreError) -> Bool {
+        guard db.engine == .postgresql else { return true }
+        let s = try db.prepare("SELECT pg_try_advisory_lock(?)").bind(.int(PostgresSQLConnection.sequencerLockKey))
+        defer { s.reset() }
+        guard try s.step(), s.text(0) == "true" else { return false }
+        try catchUp(strict: true)
+        return true
     }
 
     /// One request, one outcome (the CLI's path: the same code as the service's batches).

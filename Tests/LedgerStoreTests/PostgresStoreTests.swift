@@ -29,7 +29,7 @@ final class PostgresStoreTests {
             _ = try LedgerStore(path: bad.url)
             Issue.record("opened \(bad.url)")
         } catch {
-            #expect(error.code == .invalid && error.field == "db" && error.message.contains(bad.says), "\(error)")
+            #expect(error.code == .io && error.field == "db" && error.message.contains(bad.says), "\(error)")
         }
     }
 
@@ -69,14 +69,14 @@ final class PostgresStoreTests {
         let genesis = GenesisBody(title: "Other", currencies: ["MXN"], keys: keys,
                                   budgets: [Budget(category: .humanitarianStabilization, currency: "MXN", amount: 5)], createdAt: "2026-11-01T00:00:00Z")
         do { _ = try LedgerStore.create(path: base.dbPath, ledgerID: "jhf.other", genesis: genesis, now: "2026-11-01T00:00:00Z"); Issue.record("created") } catch {
-            #expect(error.code == .conflict && error.message.contains("already holds ledger jhf.store.test"), "\(error)")
+            #expect(error.code == .io && error.message.contains("already holds ledger jhf.store.test"), "\(error)")
         }
         // A database with tables of something else is not a place for a new ledger either.
         let c = try cluster
         let other = try c.makeDatabase()
         try c.psql("CREATE TABLE invoices (id int)", database: Self.name(other))
         do { _ = try LedgerStore.create(path: other, ledgerID: "jhf.other", genesis: genesis, now: "2026-11-01T00:00:00Z"); Issue.record("created") } catch {
-            #expect(error.code == .conflict && error.message.contains("is not empty (1 tables)"), "\(error)")
+            #expect(error.code == .io && error.message.contains("is not empty (1 tables)"), "\(error)")
         }
         #expect(try fingerprint(base.dbPath) == before)
     }

@@ -25,7 +25,7 @@ struct PaymentsExport: ParsableCommand {
         With nothing to order no file is written (exit 0).
         """)
 
-    @Option(help: "Ledger database.") var db: String
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String
     @Option(help: "Order the committed disbursements from this seq on.") var since: Int64?
     @Option(parsing: .upToNextOption, help: "Order exactly these disbursement ids.") var ids: [String] = []
     @Option(help: "The fund's name as debtor (1-140 characters).") var debtorName: String

@@ -18,7 +18,7 @@ struct ReconcileCommand: ParsableCommand {
         Exit codes: 0 all reconciled, 1 discrepancies, 2 bad input, 3 storage error.
         """)
 
-    @Option(help: "Ledger database.") var db: String
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String
     @Option(help: ArgumentHelp("The bank statement file.", valueName: "file")) var statement: String
     @Option(help: "Statement layout: camt053 (ISO 20022 camt.053.001.02 or .08) or csv (docs/RECONCILIATION.md).") var format: String = "camt053"
     @Option(help: ArgumentHelp("Days after its due date that a committed disbursement may go unseen before it is reported (0-\(Limits.notSeenAfterDaysMax)).",

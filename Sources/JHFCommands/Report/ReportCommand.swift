@@ -14,7 +14,7 @@ struct Report: ParsableCommand {
         """)
 
     @Option(help: "The quarter, YYYYQn (e.g. 2026Q4).") var quarter: String
-    @Option(help: "Ledger database.") var db: String?
+    @Option(help: "Ledger database: a SQLite file, or postgresql://user@host:port/dbname.") var db: String?
     @Option(help: "Export bundle directory.") var bundle: String?
     @OptionGroup var remote: RemoteOptions
     @Option(help: "en, es or both (default both; Markdown and HTML only).") var lang: String?

@@ -24,6 +24,11 @@ final class PostgresSQLConnection: SQLConnection {
     /// tool (the ASCII of "JHFwrite"), so every process agrees on it.
     static let writeLockKey: Int64 = 0x4A48_4677_7269_7465
 
+    /// The advisory lock the one sequencer holds for its whole life (`pg_try_advisory_lock`, on
+    /// the connection it writes with): a second `jhf serve` on the database waits or refuses.
+    /// If that connection ends, PostgreSQL releases the lock and the sequencer can write no more.
+    static let sequencerLockKey: Int64 = 0x4A48_4673_6571_6E63
+
     init(_ address: PostgresAddress) throws(StoreError) {
         self.address = address
         let config = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,

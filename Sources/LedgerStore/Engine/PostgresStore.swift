@@ -25,11 +25,11 @@ enum PostgresStore {
         } else {
             if version > 0 {
                 let id = try c.scalarText("SELECT value FROM meta WHERE key = 'ledger_id'")
-                throw StoreError(.conflict, field: "db", "\(address) already holds ledger \(id ?? "(unnamed)"); refusing to overwrite a ledger")
+                throw StoreError(.io, field: "db", "\(address) already holds ledger \(id ?? "(unnamed)"); refusing to overwrite a ledger")
             }
             let tables = try c.scalarText("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()") ?? "0"
             guard tables == "0" else {
-                throw StoreError(.conflict, field: "db", "\(address) is not empty (\(tables) tables); a ledger is created only in an empty database")
+                throw StoreError(.io, field: "db", "\(address) is not empty (\(tables) tables); a ledger is created only in an empty database")
             }
         }
         try migrate(c, from: version)

@@ -7,6 +7,15 @@ public enum StoreEngine: String, Sendable, CaseIterable {
     case postgresql
 }
 
+extension StoreEngine {
+    /// Whether a group commit's checkpoint is signed only after the entries' transaction has
+    /// committed, in a transaction of its own. With PostgreSQL, other sessions may read a commit
+    /// that still waits for the synchronous standby, and a failover may lose it: a checkpoint signed
+    /// before that wait ended could cover entries no surviving copy has. A SQLite commit is on
+    /// its one disk when it returns, and the checkpoint is signed in the same transaction.
+    var signsCheckpointsAfterCommit: Bool { self == .postgresql }
+}
+
 /// A value bound to a statement's `?` parameters, the same on both engines.
 enum SQLValue {
     case null

@@ -15,7 +15,7 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         if lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://") {
             self = .postgresql(try PostgresAddress(url: argument))
         } else if lower.contains("://") {
-            throw StoreError(.invalid, field: "db", "\(argument.prefix(40))… is neither a file path nor a postgresql:// URL")
+            throw StoreError(.io, field: "db", "\(argument.prefix(40))… is neither a file path nor a postgresql:// URL")
         } else {
             self = .sqlite(path: argument)
         }
@@ -50,7 +50,7 @@ public struct PostgresAddress: Sendable, CustomStringConvertible {
     /// Percent-encoded user, password and database names are decoded.
     init(url: String) throws(StoreError) {
         func bad(_ part: String, _ rule: String) -> StoreError {
-            StoreError(.invalid, field: "db", "the PostgreSQL URL's \(part) \(rule) (postgresql://user@host:port/dbname)")
+            StoreError(.io, field: "db", "the PostgreSQL URL's \(part) \(rule) (postgresql://user@host:port/dbname)")
         }
         guard let scheme = url.range(of: "://") else { throw bad("scheme", "is missing") }
         var rest = Substring(url[scheme.upperBound...])

@@ -38,25 +38,85 @@ public final class PostgresCluster: @unchecked Sendable {
         return "\(root)/\(v)/bin"
     }
 
-    /// Starts a new cluster; `settings` are extra `-c name=value` server settings.
-    public init(settings: [String: String], name: String = "jhf-pg") throws(ClusterError) {
-        bin = try Self.binaries()
+    private init(bin: String, name: String) throws(ClusterError) {
+        self.bin = bin
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))").path
         port = try Self.freePort()
         do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
             throw ClusterError("cannot create \(directory): \(error)")
         }
-        let asPostgres = getuid() == 0
-        if asPostgres { try Self.run("/bin/chown", ["postgres:postgres", directory]) }
-        try Self.run(asPostgres ? "/usr/bin/setpriv" : "\(bin)/initdb",
-                     (asPostgres ? ["--reuid=postgres", "--regid=postgres", "--init-groups", "\(bin)/initdb"] : [])
-                     + ["-D", "\(directory)/data", "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
+        if Self.asPostgres { try Self.run("/bin/chown", ["postgres:postgres", directory]) }
+    }
+
+    /// Starts a new cluster; `settings` are extra `-c name=value` server settings.
+    public convenience init(settings: [String: String], name: String = "jhf-pg") throws(ClusterError) {
+        try self.init(bin: try Self.binaries(), name: name)
+        try runAsServer("initdb", ["-D", "\(directory)/data", "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         try start(settings: settings)
+    }
+
+    /// A streaming standby of this cluster (`pg_basebackup -R`, connecting as `application`), started
+    /// and streaming. Name it in this cluster's `synchronous_standby_names` to make it synchronous.
+    public func makeStandby(application: String, name: String = "jhf-pg-standby") throws(ClusterError) -> PostgresCluster {
+        let standby = try PostgresCluster(bin: bin, name: name)
+        try standby.runAsServer("pg_basebackup", ["-d", "host=127.0.0.1 port=\(port) user=postgres application_name=\(application)",
+                                                  "-D", "\(standby.directory)/data", "-R", "-X", "stream", "--no-sync", "-c", "fast"])
+        try standby.start()
+        try waitFor("the standby \(application) to stream",
+                    "SELECT count(*) FROM pg_stat_replication WHERE application_name = '\(application)' AND state = 'streaming'", "1")
+        return standby
+    }
+
+    /// Makes `application` this cluster's synchronous standby with `synchronous_commit = remote_apply`
+    /// (a commit returns once the standby has applied it), and waits until the standby is in sync.
+    public func requireSynchronousStandby(_ application: String) throws(ClusterError) {
+        try psql("ALTER SYSTEM SET synchronous_standby_names = '\(application)'")
+        try psql("ALTER SYSTEM SET synchronous_commit = 'remote_apply'")
+        try psql("SELECT pg_reload_conf()")
+        try waitFor("\(application) to be synchronous", "SELECT sync_state FROM pg_stat_replication WHERE application_name = '\(application)'", "sync")
+    }
+
+    /// Promotes a standby to a primary (`pg_ctl promote`) and waits until it takes writes.
+    public func promote() throws(ClusterError) {
+        try runAsServer("pg_ctl", ["promote", "-w", "-D", "\(directory)/data"])
+        try waitFor("the promotion", "SELECT pg_is_in_recovery()", "f")
+    }
+
+    /// Polls `sql` until it prints `expected` (10 s at most).
+    public func waitFor(_ what: String, _ sql: String, _ expected: String, database: String = "postgres") throws(ClusterError) {
+        for _ in 0..<400 {
+            if (try? psql(sql, database: database))?.trimmingCharacters(in: .whitespacesAndNewlines) == expected { return }
+            usleep(25_000)
+        }
+        throw ClusterError("timed out waiting for \(what) on port \(port)")
+    }
+
+    /// Kills the postmaster with SIGKILL (a machine's sudden loss, as far as this cluster can show it).
+    public func killServer() {
+        if let pid = serverPID { kill(pid, SIGKILL) }
+    }
+
+    /// Stops the server if it runs and removes the cluster's directory.
+    public func remove() {
+        stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The tests run as root in CI: PostgreSQL's programs then run as the `postgres` user.
+    static let asPostgres = getuid() == 0
+
+    /// Runs one of the server's programs (as `postgres` when the tests are root).
+    private func runAsServer(_ program: String, _ arguments: [String]) throws(ClusterError) {
+        if Self.asPostgres {
+            try Self.run("/usr/bin/setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "\(bin)/\(program)"] + arguments)
+        } else {
+            try Self.run("\(bin)/\(program)", arguments)
+        }
     }
 
     /// Starts (or restarts) the server on its port, with its watchdog.
     public func start(settings: [String: String] = [:]) throws(ClusterError) {
-        let asPostgres = getuid() == 0
+        let asPostgres = Self.asPostgres
         var args = ["-D", "\(directory)/data", "-p", "\(port)", "-k", directory, "-c", "listen_addresses=127.0.0.1",
                     "-c", "max_connections=300", "-c", "shared_buffers=64MB"]
         for (k, v) in settings.sorted(by: { $0.key < $1.key }) { args += ["-c", "\(k)=\(v)"] }

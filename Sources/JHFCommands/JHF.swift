@@ -13,7 +13,7 @@ public struct JHF: AsyncParsableCommand {
           2  usage error, invalid input, or a refused proposal or approval
           3  storage or I/O error
         """,
-        subcommands: [Keygen.self, Init.self, Propose.self, Approve.self, Show.self, List.self, Export.self, Verify.self, Report.self, Proof.self, VerifyProof.self, CheckpointCommand.self, PublishCommand.self, WitnessCommand.self, MonitorCommand.self, PaymentsCommand.self, ReconcileCommand.self, Serve.self, Token.self])
+        subcommands: [Keygen.self, Init.self, Propose.self, Approve.self, Show.self, List.self, Export.self, Verify.self, Report.self, Proof.self, VerifyProof.self, CheckpointCommand.self, PublishCommand.self, WitnessCommand.self, MonitorCommand.self, PaymentsCommand.self, ReconcileCommand.self, Serve.self, StoreCommand.self, Token.self])
 
     public init() {}
 

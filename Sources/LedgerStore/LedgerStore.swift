@@ -85,6 +85,34 @@ public final class LedgerStore {
         }
     }
 
+    /// A connection to a new database for a copy: a new SQLite file (0600, migrated: SQLite's
+    /// migrations manage their own transactions), or an empty PostgreSQL database with no
+    /// schema yet (`createSchema` makes it inside the copy's transaction).
+    static func openEmpty(_ location: StoreLocation) throws(StoreError) -> any SQLConnection {
+        switch location {
+        case .sqlite(let path):
+            if fileExists(path) { throw StoreError(.conflict, field: "to", "\(path) already exists; refusing to overwrite a ledger") }
+            return try openConnection(path: path, mustExist: false)
+        case .postgresql(let address): return try PostgresStore.open(address, mustExist: false, migrating: false)
+        }
+    }
+
+    /// The schema of a database `openEmpty` opened, inside the caller's transaction.
+    static func createSchema(_ db: any SQLConnection) throws(StoreError) {
+        if let pg = db as? PostgresSQLConnection { try PostgresStore.createSchema(pg) }
+    }
+
+    /// Leaves nothing of a new database that failed: the SQLite file and its -wal and -shm, or
+    /// the PostgreSQL schema (the database itself stays, empty, as it was given).
+    static func discardNew(_ location: StoreLocation, _ db: any SQLConnection) {
+        switch location {
+        case .sqlite(let path):
+            for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
+        case .postgresql:
+            if let pg = db as? PostgresSQLConnection { try? PostgresStore.dropSchema(pg) }
+        }
+    }
+
     /// Opens the database file: an existing one only if group and others have no access to it
     /// (it holds sealed records); a new one is created 0600 before SQLite opens it, and SQLite
     /// gives its -wal and -shm files the database file's mode.

@@ -44,6 +44,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         coreCode = e.code
     }
 
+    /// The same error about `field` (a command's own name for the argument the store calls `db`).
+    public func naming(_ field: String) -> StoreError {
+        StoreError(code, field: field, rule: rule, message, failures: failures)
+    }
+
     /// The most specific stable code: the core's where it has one, else the store's.
     public var codeName: String { coreCode?.rawValue ?? code.rawValue }
 

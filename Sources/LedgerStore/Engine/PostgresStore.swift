@@ -8,7 +8,7 @@ enum PostgresStore {
     ///
     /// An existing ledger (`mustExist`) must already be at a schema version this tool knows;
     /// it is migrated forward only from an older one. A new ledger needs an empty database.
-    static func open(_ address: PostgresAddress, mustExist: Bool) throws(StoreError) -> PostgresSQLConnection {
+    static func open(_ address: PostgresAddress, mustExist: Bool, migrating: Bool = true) throws(StoreError) -> PostgresSQLConnection {
         let c = try PostgresSQLConnection(address)
         let sync = try c.scalarText("SHOW synchronous_commit") ?? "unknown"
         guard durableCommitSettings.contains(sync) else {
@@ -32,8 +32,30 @@ enum PostgresStore {
                 throw StoreError(.io, field: "db", "\(address) is not empty (\(tables) tables); a ledger is created only in an empty database")
             }
         }
-        try migrate(c, from: version)
+        if migrating { try migrate(c, from: version) }
         return c
+    }
+
+    /// Every migration's statements and its `schema_migrations` row, inside the caller's transaction.
+    static func createSchema(_ c: PostgresSQLConnection) throws(StoreError) {
+        for (i, statements) in PostgresMigrations.all.enumerated() {
+            for sql in statements { _ = try c.query(sql, .init()) }
+            _ = try c.query("INSERT INTO schema_migrations(version) VALUES (\(i + 1))", .init())
+        }
+    }
+
+    /// Removes the ledger schema from a database this tool filled moments ago (a copy that did
+    /// not verify): its tables, whatever their triggers say, and its functions.
+    static func dropSchema(_ c: PostgresSQLConnection) throws(StoreError) {
+        let tables = StoreCopy.tables.map(\.name) + ["schema_migrations"]
+        try c.exec("DROP TABLE IF EXISTS \(tables.joined(separator: ", ")) CASCADE")
+        let s = try c.prepare("""
+            SELECT p.oid::regprocedure::text FROM pg_proc p
+            WHERE p.proname LIKE 'jhf\\_%' AND p.pronamespace = current_schema()::regnamespace
+            """)
+        var functions: [String] = []
+        while try s.step() { if let f = s.text(0) { functions.append(f) } }
+        for f in functions { try c.exec("DROP FUNCTION \(f)") }
     }
 
     /// The highest migration applied (0: none, the database has no ledger schema).

@@ -79,7 +79,8 @@ let package = Package(
         .executableTarget(name: "jhf", dependencies: ["JHFCommands"]),
         // Benchmarks (run from a release build); its append loop is also the crash test's child.
         .executableTarget(name: "jhf-bench", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LedgerCore", "LedgerStore", "LedgerService", "LedgerBank", "CSQLite", "JHFTestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
         ]),
 
@@ -89,7 +90,7 @@ let package = Package(
         .executableTarget(name: "jhf-fuzz", dependencies: ["LedgerCore", "LedgerBank"], path: "Tests/Fuzz/Sources"),
         // Test only: an SQLite VFS that simulates power loss (unsynced writes thrown away or torn).
         .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
-        // Test only: the tests' own PostgreSQL clusters (Debian's server binaries, temporary directories, loopback).
+        // The tests' and benchmarks' own PostgreSQL clusters (Debian's server binaries, temporary directories, loopback).
         .target(name: "JHFTestSupport", path: "Tests/Support"),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "JHFTestSupport"]),
         .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerPublish"]),

@@ -31,7 +31,7 @@ public enum PaymentExport {
     /// commits only once the file is in place (and the file is removed if the commit fails), so
     /// no payment is ever recorded as ordered without its file, and a second export cannot
     /// order the same payment without `force`.
-    public static func run(store: LedgerStore, selection: PaymentSelection, debtorName: String, debtorAccount: String,
+    public static func run(store: some BankRecords, selection: PaymentSelection, debtorName: String, debtorAccount: String,
                            executionDate: String, out: String, force: Bool, now: String) throws -> PaymentExportResult {
         guard !FileManager.default.fileExists(atPath: out) else {
             throw StoreError(.conflict, field: "out", "\(out) already exists; payment files are never overwritten")

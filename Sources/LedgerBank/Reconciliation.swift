@@ -23,7 +23,7 @@ public enum Reconciliation {
     /// statement has shown, and records everything in one transaction. A statement whose
     /// bytes were reconciled before is not read again: its recorded run is returned.
     /// `progress` is called every 4,096 items with the count so far (the total is not known ahead).
-    public static func run(store: LedgerStore, statementPath: String, format: StatementFormat, notSeenAfterDays: Int, now: String,
+    public static func run(store: some BankRecords, statementPath: String, format: StatementFormat, notSeenAfterDays: Int, now: String,
                            progress: ((ReplayProgress) -> Void)? = nil) throws -> ReconcileOutcome {
         precondition((0...Limits.notSeenAfterDaysMax).contains(notSeenAfterDays), "checked by the caller")
         let digest = try BankFiles.sha256(path: statementPath)

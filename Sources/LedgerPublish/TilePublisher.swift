@@ -32,7 +32,7 @@ public enum TilePublisher {
     /// `incremental`: start from the directory's checkpoint and write only what is new, in
     /// O(new entries). Otherwise (the CLI) every tile is rebuilt and compared with the
     /// directory's, so a tile changed on disk is found and refused.
-    public static func publish(store: LedgerStore, out: String, incremental: Bool = false) throws(StoreError) -> PublishReport {
+    public static func publish(store: some ChainStore, out: String, incremental: Bool = false) throws(StoreError) -> PublishReport {
         guard let start = try prepare(store: store, out: out, incremental: incremental) else {
             return PublishReport(size: try store.latestCheckpoint()?.size ?? 0, written: 0, kept: 0, checkpointReplaced: false)
         }
@@ -52,7 +52,7 @@ public enum TilePublisher {
     /// a larger gap (a service started over an empty or old directory) comes in steps, each
     /// writing only full tiles and bundles, the last one the partial tiles and the checkpoint,
     /// so memory stays bounded and group commits run between the steps.
-    public static func plan(store: LedgerStore, out: String, entriesMax: Int64, cursor reuse: Cursor? = nil) throws(StoreError) -> Plan {
+    public static func plan(store: some ChainStore, out: String, entriesMax: Int64, cursor reuse: Cursor? = nil) throws(StoreError) -> Plan {
         guard let start = try prepare(store: store, out: out, incremental: true) else { return .current }
         let from: Cursor
         if let reuse, reuse.size >= start.published, reuse.size <= start.checkpoint.size {
@@ -105,7 +105,7 @@ public enum TilePublisher {
     }
 
     /// Checks the directory against the store; nil if `incremental` and it is already current.
-    private static func prepare(store: LedgerStore, out: String, incremental: Bool) throws(StoreError) -> Start? {
+    private static func prepare(store: some ChainStore, out: String, incremental: Bool) throws(StoreError) -> Start? {
         guard let checkpoint = try store.latestCheckpoint() else {
             throw StoreError(.notFound, field: "checkpoint", "the store has no signed checkpoint yet; give --log-key to sign one")
         }
@@ -136,7 +136,7 @@ public enum TilePublisher {
 
     /// The cursor at `published`: `reuse` if it stands there, else rebuilt from the store's
     /// Merkle nodes and the entries of the open bundle.
-    private static func cursor(store: LedgerStore, at published: Int64, reuse: Cursor?) throws(StoreError) -> Cursor {
+    private static func cursor(store: some ChainStore, at published: Int64, reuse: Cursor?) throws(StoreError) -> Cursor {
         if let reuse, reuse.size == published { return reuse }
         let builder = try TileBuilder(resumingAt: published) { (level, index) throws(StoreError) in try store.merkleNode(level: level, index: index) }
         let bundleIndex = published / Int64(TileLayout.width)
@@ -148,7 +148,7 @@ public enum TilePublisher {
     /// (the partial ones only with `partials`), in order, and returns the cursor at `size`. The
     /// cost is that of the new entries.
     @discardableResult
-    private static func walk(store: LedgerStore, from start: Cursor, to size: Int64, partials: Bool = true,
+    private static func walk(store: some ChainStore, from start: Cursor, to size: Int64, partials: Bool = true,
                              put: (String, [UInt8]) throws(StoreError) -> Void) throws(StoreError) -> Cursor {
         var c = start
         var seq = c.size
@@ -187,7 +187,7 @@ public enum TilePublisher {
 
     /// The directory's checkpoint may be replaced only by one of the same log, of at least its
     /// size, whose tree has the directory's root at the directory's size. Returns that size.
-    private static func checkReplaceable(_ bytes: [UInt8], by new: StoredCheckpoint, ledgerID: String, store: LedgerStore,
+    private static func checkReplaceable(_ bytes: [UInt8], by new: StoredCheckpoint, ledgerID: String, store: some ChainStore,
                                          path: String) throws(StoreError) -> Int64 {
         let old: Checkpoint
         do { old = try Checkpoint(text: try SignedNote(parsing: bytes).text) } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncHTTPClient
 import CSQLite
 import Foundation
+import JHFTestSupport
 import LedgerCore
 import LedgerService
 import LedgerStore
@@ -28,9 +29,14 @@ struct LoadBench: AsyncParsableCommand {
     @Option(help: "The service config's writer_nice (default: the service's own default).") var writerNice: Int?
     @Option(help: "Client: threads (one blocking keep-alive connection per client; lean) or async (AsyncHTTPClient).") var client = "threads"
     @Option(help: "v1.1: commitments committed before the run; a third of the disbursements then name one (0: none).") var commitments = 0
+    @Option(help: "Store engine: sqlite (a file) or postgresql (a cluster of the benchmark's own from Debian's server binaries, removed after).")
+    var engine = "sqlite"
+    @Flag(help: "With --engine postgresql: a second cluster as synchronous standby (synchronous_commit = remote_apply).") var standby = false
 
     func validate() throws {
         guard ["threads", "async"].contains(client) else { throw ValidationError("--client must be threads or async") }
+        guard ["sqlite", "postgresql"].contains(engine) else { throw ValidationError("--engine must be sqlite or postgresql") }
+        guard !standby || engine == "postgresql" else { throw ValidationError("--standby needs --engine postgresql") }
         guard (1...10_000_000).contains(entries), (1...1024).contains(clients), warmup >= 0, rawCommits >= 100 else {
             throw ValidationError("--entries 1…10,000,000, --clients 1…1024, --warmup ≥ 0, --raw-commits ≥ 100")
         }
@@ -48,7 +54,13 @@ struct LoadBench: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let jhf = jhf ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("jhf").path
 
-        let db = "\(dir)/ledger.sqlite"
+        // PostgreSQL: a cluster of the run's own (and its synchronous standby), stopped and removed after.
+        let cluster = engine == "postgresql" ? try PostgresCluster(settings: [:], name: "jhf-bench-pg") : nil
+        defer { cluster?.remove() }
+        let replica = standby ? try cluster?.makeStandby(application: "jhf_bench_standby") : nil
+        defer { replica?.remove() }
+        if replica != nil { try cluster?.requireSynchronousStandby("jhf_bench_standby") }
+        let db = try cluster?.makeDatabase(prefix: "bench") ?? "\(dir)/ledger.sqlite"
         let token = try Self.prepare(db: db, config: "\(dir)/service.json", writerNice: writerNice, commitments: commitments)
         let port = try freePort()
         let server = Process()
@@ -115,20 +127,20 @@ struct LoadBench: AsyncParsableCommand {
         let verify = try Measure.spawn(jhf, ["verify", "--db", db, "--jobs", "2"], captureOutput: true)
 
         let speedAfter = try Measure.machineSpeed()
-        let raw = try rawCommitRate(path: "\(dir)/raw.sqlite", count: rawCommits)
+        let raw = try cluster.map { try pgbenchRate($0, count: rawCommits) } ?? rawCommitRate(path: "\(dir)/raw.sqlite", count: rawCommits)
         let rate = Double(entries) / r.seconds
         let sorted = r.latencies.sorted()
         func pct(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000 }
         let batches = metric(r.metrics, "jhf_write_batches_total")
         let batched = metric(r.metrics, "jhf_write_batch_requests_total")
         print("""
-            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each\(publish ? ", checkpoints signed, tiles published" : checkpoints ? ", checkpoints signed" : "")\(commitments > 0 ? ", \(commitments) commitments: a third of the payments under one" : "")
+            load: \(entries) co-signed disbursements (after \(warmup) warm-up), \(clients) \(client) clients, 3 requests each, \(cluster == nil ? "SQLite" : replica == nil ? "PostgreSQL (synchronous_commit=on)" : "PostgreSQL with a synchronous standby (remote_apply)")\(publish ? ", checkpoints signed, tiles published" : checkpoints ? ", checkpoints signed" : "")\(commitments > 0 ? ", \(commitments) commitments: a third of the payments under one" : "")
               committed:          \(String(format: "%.0f", rate)) disbursements/s (\(String(format: "%.1f", r.seconds)) s)
               approval latency:   p50 \(String(format: "%.1f", pct(0.50))) ms, p99 \(String(format: "%.1f", pct(0.99))) ms, max \(String(format: "%.1f", sorted.last! * 1000)) ms (\(sorted.count) approvals)
               CPU per disbursement: service \(String(format: "%.0f", r.serverCPU / Double(entries) * 1e6)) µs, load generator \(String(format: "%.0f", r.clientCPU / Double(entries) * 1e6)) µs (\(String(format: "%.0f", (r.serverCPU + r.clientCPU) / r.seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))% of \(ProcessInfo.processInfo.activeProcessorCount) cores busy)
               writer busy:        \(String(format: "%.0f", metric(r.metrics, "jhf_write_batch_duration_seconds_sum") / max(r.seconds, 1e-9) * 100))% of the measured time (run and commit, whole run's sum); its thread at nice \(Int(metric(r.metrics, "jhf_store_writer_nice")))
               group commit:       \(Int(batched)) write requests in \(Int(batches)) transactions (\(String(format: "%.1f", batched / max(batches, 1))) per commit, whole run)
-              raw SQLite commits: \(String(format: "%.0f", raw)) single-row durable commits/s (WAL, synchronous=FULL, same disk)
+              \(cluster == nil ? "raw SQLite commits: " : "pgbench inserts:    ")\(String(format: "%.0f", raw)) single-row durable commits/s (\(cluster == nil ? "WAL, synchronous=FULL" : "one client, same cluster"), same disk)
               ratio:              \(String(format: "%.2f", rate / raw)) co-signed disbursements per raw commit
               machine speed:      Ed25519 verification \(String(format: "%.1f", speedBefore.verification)) / \(String(format: "%.1f", speedAfter.verification)) µs, round trip \(String(format: "%.1f", speedBefore.roundTrip)) / \(String(format: "%.1f", speedAfter.roundTrip)) µs CPU (before / after)
               verify --db:        \(verify.0 == 0 ? "VALID" : "FAILED (exit \(verify.0))")
@@ -219,6 +231,22 @@ struct LoadBench: AsyncParsableCommand {
     }
 
     /// Single-row inserts, each its own durable transaction, as the store configures SQLite.
+    /// pgbench's rate of single-row inserts, each its own durable commit, by one client on the same cluster.
+    private func pgbenchRate(_ cluster: PostgresCluster, count: Int) throws -> Double {
+        let database = "raw"
+        try cluster.psql("CREATE DATABASE \(database)")
+        try cluster.psql("CREATE TABLE t (id bigserial PRIMARY KEY, v bytea NOT NULL)", database: database)
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("jhf-pgbench-\(getpid()).sql").path
+        try Data("INSERT INTO t(v) VALUES (decode(repeat('ab', 600), 'hex'));\n".utf8).write(to: URL(fileURLWithPath: script))
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        let (status, out) = try Measure.spawn("\(try PostgresCluster.binaries())/pgbench",
+                                              ["-n", "-c", "1", "-t", "\(count)", "-f", script, "-h", "127.0.0.1", "-p", "\(cluster.port)", "-U", "postgres", database],
+                                              captureOutput: true)
+        guard status == 0, let line = out.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
+              let tps = Double(line.dropFirst(6).prefix { $0 != " " }) else { throw BenchError("pgbench failed:\n\(out)") }
+        return tps
+    }
+
     private func rawCommitRate(path: String, count: Int) throws -> Double {
         var db: OpaquePointer?
         guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError("cannot open \(path)") }

@@ -104,7 +104,12 @@ final class PostgresSQLConnection: SQLConnection {
         let prefix = context.map { "\($0): " } ?? ""
         guard let e = error as? PSQLError else { return StoreError(.io, field: "db", "\(prefix)PostgreSQL: \(error)") }
         guard let info = e.serverInfo, let state = info[.sqlState] else {
-            return StoreError(.io, field: "db", "\(prefix)PostgreSQL connection failed (\(e.code))")
+            if let c = e.underlying as? NIOConnectionError, !c.connectionErrors.isEmpty,
+               c.connectionErrors.allSatisfy({ ($0.error as? IOError)?.errnoCode == ECONNREFUSED }) {
+                return StoreError(.io, field: "db", "\(prefix)connection refused (is PostgreSQL running there?)")
+            }
+            let why = e.underlying.map { "\($0)" } ?? "\(e.code)"
+            return StoreError(.io, field: "db", "\(prefix)PostgreSQL connection failed (\(why))")
         }
         let message = info[.message] ?? "error \(state)"
         switch state {

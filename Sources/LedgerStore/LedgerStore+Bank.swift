@@ -35,7 +35,7 @@ public final class BankRecorder {
     public func recordBooking(key: String, disbursementID: String?, outflow: Bool, bankRef: String?) throws(StoreError) -> Bool {
         try db.prepare("INSERT INTO bank_bookings (booking_key, run, disbursement_id, outflow, bank_ref) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .bind(.text(key), .int(run), disbursementID.map { .text($0) } ?? .null, .int(outflow ? 1 : 0), bankRef.map { .text($0) } ?? .null).run()
-        return db.changes == 1
+        return try db.changedRows() == 1
     }
 
     public func recordItem(ordinal: Int, klass: String, discrepancy: Bool, json: [UInt8]) throws(StoreError) {
@@ -140,6 +140,8 @@ extension LedgerStore {
             for o in orders {
                 try db.prepare(insert).bind(.text(header.messageID), .text(o.id), .int(o.amount), .text(o.currency)).run()
             }
+            // The rows are in before the file is put in place.
+            try db.flush()
             try place()
         }
     }

@@ -15,31 +15,19 @@ extension LedgerStore {
             return requests.map { _ in .failure(StoreError(.invalid, field: "now", problem)) }
         }
         let sizeBefore = state.size
-        let results: [Result<WriteOutcome, StoreError>]
+        var results: [Result<WriteOutcome, StoreError>]
         do throws(StoreError) {
-            results = try db.writeTransaction { () throws(StoreError) -> [Result<WriteOutcome, StoreError>] in
-                try catchUp(strict: true)
-                var results: [Result<WriteOutcome, StoreError>] = []
-                results.reserveCapacity(requests.count)
-                for request in requests {
-                    try db.prepare("SAVEPOINT request").run()
-                    var pending: Appended?
-                    do throws(StoreError) {
-                        let outcome = try perform(request, now: now, appended: &pending)
-                        try db.prepare("RELEASE request").run()
-                        // The entry's effects enter the state only once its savepoint is kept.
-                        if let pending { commitToState(pending) }
-                        results.append(.success(outcome))
-                    } catch {
-                        try db.exec("ROLLBACK TO request; RELEASE request")
-                        results.append(.failure(error))
-                    }
+            if db.engine.sendsBatchesAhead {
+                do throws(StoreError) {
+                    results = try writeBatch(requests, now: now, isolated: false)
+                } catch {
+                    // A statement sent ahead failed, or a request failed after sending one: start
+                    // over from the database and apply the batch again, each request on its own.
+                    reloadState()
+                    results = try writeBatch(requests, now: now, isolated: true)
                 }
-                // One checkpoint per transaction that appended: on SQLite it commits (or fails) with the entries.
-                if let signer = checkpointSigner, state.size > sizeBefore, !db.engine.signsCheckpointsAfterCommit {
-                    try signCheckpointLocked(signer, now: now)
-                }
-                return results
+            } else {
+                results = try writeBatch(requests, now: now, isolated: true)
             }
         } catch {
             // Entries may have entered the state without reaching the disk: start over from the database.
@@ -53,6 +41,77 @@ extension LedgerStore {
             try? db.writeTransaction { () throws(StoreError) in try signCheckpointLocked(signer, now: now) }
         }
         return results
+    }
+
+    /// One transaction over `requests`. `isolated`: each request in its own savepoint, its
+    /// statements waited for before the next starts, so a refused one is rolled back alone and
+    /// reported in its slot. Otherwise (PostgreSQL) the requests' writes are sent ahead and only
+    /// reads and the commit wait; a request refused before it wrote anything is reported in its
+    /// slot, and anything else aborts the batch (the caller applies it again, isolated).
+    private func writeBatch(_ requests: [WriteRequest], now: String, isolated: Bool) throws(StoreError) -> [Result<WriteOutcome, StoreError>] {
+        let sizeBefore = state.size
+        return try db.writeTransaction { () throws(StoreError) -> [Result<WriteOutcome, StoreError>] in
+            try catchUp(strict: true)
+            if !isolated { batchProposals = try prefetchProposals(requests) }
+            defer { batchProposals = nil }
+            var results: [Result<WriteOutcome, StoreError>] = []
+            results.reserveCapacity(requests.count)
+            for request in requests {
+                var pending: Appended?
+                if isolated {
+                    try db.prepare("SAVEPOINT request").run()
+                    do throws(StoreError) {
+                        let outcome = try perform(request, now: now, appended: &pending)
+                        try db.flush()
+                        try db.prepare("RELEASE request").run()
+                        // The entry's effects enter the state only once its savepoint is kept.
+                        if let pending { commitToState(pending) }
+                        results.append(.success(outcome))
+                    } catch {
+                        db.discardPending()
+                        try db.exec("ROLLBACK TO request; RELEASE request")
+                        results.append(.failure(error))
+                    }
+                } else {
+                    let sent = db.statementsSent
+                    do throws(StoreError) {
+                        let outcome = try perform(request, now: now, appended: &pending)
+                        if let pending { commitToState(pending) }
+                        results.append(.success(outcome))
+                    } catch {
+                        if db.statementsSent != sent || db.sentStatementFailed { throw error }
+                        results.append(.failure(error))
+                    }
+                }
+            }
+            // One checkpoint per transaction that appended: on SQLite it commits (or fails) with the entries.
+            if let signer = checkpointSigner, state.size > sizeBefore, !db.engine.signsCheckpointsAfterCommit {
+                try signCheckpointLocked(signer, now: now)
+            }
+            return results
+        }
+    }
+
+    /// The proposals a batch's proposals and approvals name, read in one statement (nil: absent).
+    private func prefetchProposals(_ requests: [WriteRequest]) throws(StoreError) -> [String: OpenProposal?] {
+        var cache: [String: OpenProposal?] = [:]
+        for r in requests {
+            switch r {
+            case let .propose(d): cache[d.id] = .some(nil)
+            case let .approve(id, _, _, _): cache[id] = .some(nil)
+            case .withdraw, .expireDue: break
+            }
+        }
+        guard !cache.isEmpty else { return cache }
+        let ids = JSONValue.array(cache.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { .string($0) })
+        let s = try db.prepare("SELECT p.id, \(Self.openProposalColumns) WHERE p.id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))")
+            .bind(.text(String(decoding: ids.canonicalBytes, as: UTF8.self)))
+        defer { s.reset() }
+        while try s.step() {
+            guard let id = s.text(0) else { continue }
+            cache[id] = .some(try Self.openProposal(s, id: id, from: 1))
+        }
+        return cache
     }
 
     /// Takes the sequencer lock of a PostgreSQL database for the life of this store's connection;
@@ -118,7 +177,10 @@ extension LedgerStore {
         guard let ledgerID = state.ledgerID else {
             throw StoreError(.refused, "the ledger has no genesis entry yet: approve the genesis proposal first")
         }
-        if let existing = try proposal(id: d.id) {
+        // A batch read whether the id is taken when it began (and keeps that current).
+        var knownNew = false
+        if case .some(.none) = batchProposals?[d.id] { knownNew = true }
+        if !knownNew, let existing = try proposal(id: d.id) {
             try checkRepeat(d)
             return ProposeOutcome(record: existing, created: false)
         }
@@ -128,6 +190,10 @@ extension LedgerStore {
         let expiresAt = Timestamp.string(unixSeconds: t + proposalLifetimeSeconds)
         let digest = try insertProposal(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, sealed: d.sealed,
                                         input: (d.submittedBytes, expiresAt), proposer: d.proposer, now: now)
+        if batchProposals != nil {
+            batchProposals?[d.id] = OpenProposal(id: d.id, kind: d.body.kind, ledgerID: ledgerID, bodyBytes: d.bodyBytes, status: .pending,
+                                                 closedAt: nil, expiresAt: expiresAt, committedSeq: nil, approvals: [])
+        }
         let record = ProposalRecord(id: d.id, ledgerID: ledgerID, body: d.body, bodyBytes: d.bodyBytes, approvalDigest: digest, status: .pending,
                                     createdAt: now, expiresAt: expiresAt, committedSeq: nil, approvals: [], sealed: d.sealed, closure: nil)
         return ProposeOutcome(record: record, created: true)
@@ -202,8 +268,10 @@ extension LedgerStore {
         }
         let approvals = p.approvals.map { Approval(key: $0.keyName, signature: $0.signature) } + [Approval(key: keyName, signature: signature)]
         let approval: [SQLValue] = [.text(keyName), .blob(signature.bytes), .text(now)]
+        let stored = ProposalRecord.StoredApproval(institution: slot.institution, keyName: keyName, signature: signature, createdAt: now)
         guard approvals.count == 2 else {
             try db.prepare(slot.recordSQL).bind(approval + [.text(id)]).run()
+            if batchProposals != nil { batchProposals?[id] = p.approving(stored) }
             remember(verified, for: id)
             return .recorded(waitingFor: key.institution == "SHCP" ? "USAID" : "SHCP")
         }
@@ -213,33 +281,46 @@ extension LedgerStore {
             try db.prepare(slot.commitSQL).bind(approval + [.int(seq), .text(p.id)]).run()
         }
         appended = a
-        return .committed(seq: a.prepared.header?.seq ?? state.size, entryHash: a.prepared.entryHash)
+        let seq = a.prepared.header?.seq ?? state.size
+        if batchProposals != nil { batchProposals?[id] = p.approving(stored, committedAt: seq) }
+        return .committed(seq: seq, entryHash: a.prepared.entryHash)
     }
 
     /// The fields of a proposal an approval needs, without decoding its body.
-    private struct OpenProposal {
+    struct OpenProposal {
         let id: String
         let kind: EntryKind
         let ledgerID: String
         let bodyBytes: [UInt8]
-        let status: ProposalRecord.Status
+        var status: ProposalRecord.Status
         let closedAt: String?
         let expiresAt: String?
-        let committedSeq: Int64?
-        let approvals: [ProposalRecord.StoredApproval]
+        var committedSeq: Int64?
+        var approvals: [ProposalRecord.StoredApproval]
     }
 
-    private func openProposal(id: String) throws(StoreError) -> OpenProposal? {
-        let s = try db.prepare("""
-            SELECT p.kind, p.ledger_id, p.body, p.status, p.committed_seq, p.expires_at, c.status, c.closed_at, \(Self.approvalColumns)
-            FROM proposals p LEFT JOIN proposal_closures c ON c.proposal_id = p.id WHERE p.id = ?
-            """).bind(.text(id))
+    /// The columns `openProposal` reads, after any the caller puts first.
+    static let openProposalColumns = """
+        p.kind, p.ledger_id, p.body, p.status, p.committed_seq, p.expires_at, c.status, c.closed_at, \(approvalColumns)
+        FROM proposals p LEFT JOIN proposal_closures c ON c.proposal_id = p.id
+        """
+
+    fileprivate func openProposal(id: String) throws(StoreError) -> OpenProposal? {
+        if let known = batchProposals?[id] { return known }
+        let s = try db.prepare("SELECT \(Self.openProposalColumns) WHERE p.id = ?").bind(.text(id))
         defer { s.reset() }
         guard try s.step() else { return nil }
-        guard let kind = EntryKind(rawValue: s.text(0) ?? "") else { throw StoreError(.corrupt, "stored proposal \(id) has an unknown kind") }
-        let status = s.text(6).flatMap(ProposalRecord.Status.init(rawValue:)) ?? ProposalRecord.Status(rawValue: s.text(3) ?? "") ?? .pending
-        return OpenProposal(id: id, kind: kind, ledgerID: s.text(1) ?? "", bodyBytes: s.blob(2), status: status, closedAt: s.text(7),
-                            expiresAt: s.text(5), committedSeq: s.isNull(4) ? nil : s.int(4), approvals: try Self.approvals(s, from: 8, of: id))
+        return try Self.openProposal(s, id: id, from: 0)
+    }
+
+    /// An `OpenProposal` from a row read with `openProposalColumns` starting at `column`.
+    static func openProposal(_ s: any SQLStatement, id: String, from column: Int32) throws(StoreError) -> OpenProposal {
+        let c = column
+        guard let kind = EntryKind(rawValue: s.text(c) ?? "") else { throw StoreError(.corrupt, "stored proposal \(id) has an unknown kind") }
+        let status = s.text(c + 6).flatMap(ProposalRecord.Status.init(rawValue:)) ?? ProposalRecord.Status(rawValue: s.text(c + 3) ?? "") ?? .pending
+        return OpenProposal(id: id, kind: kind, ledgerID: s.text(c + 1) ?? "", bodyBytes: s.blob(c + 2), status: status, closedAt: s.text(c + 7),
+                            expiresAt: s.text(c + 5), committedSeq: s.isNull(c + 4) ? nil : s.int(c + 4),
+                            approvals: try approvals(s, from: c + 8, of: id))
     }
 
     /// The genesis body approvals of `p` are judged against (its own key list), or nil for any other kind.
@@ -295,6 +376,7 @@ extension LedgerStore {
         guard p.kind != .genesis else { throw StoreError(.refused, field: "id", "the genesis proposal cannot be withdrawn") }
         try db.prepare("INSERT INTO proposal_closures(proposal_id, status, closed_at, closed_by, reason) VALUES (?, 'withdrawn', ?, ?, ?)")
             .bind(.text(id), .text(now), .text(by), .text(reason)).run()
+        _ = batchProposals?.removeValue(forKey: id)
         forget(id)
         return try proposal(id: id)!
     }
@@ -318,8 +400,19 @@ extension LedgerStore {
             """)
         for id in ids {
             try insert.bind(.text(id), .text(now)).run()
+            _ = batchProposals?.removeValue(forKey: id)
             forget(id)
         }
         return ids
+    }
+}
+
+extension LedgerStore.OpenProposal {
+    /// This proposal with one more approval recorded (and, with `committedAt`, committed at that seq).
+    func approving(_ a: ProposalRecord.StoredApproval, committedAt seq: Int64? = nil) -> Self {
+        var p = self
+        p.approvals = (approvals + [a]).sorted { $0.keyName.utf8.lexicographicallyPrecedes($1.keyName.utf8) }
+        if let seq { (p.status, p.committedSeq) = (.committed, seq) }
+        return p
     }
 }

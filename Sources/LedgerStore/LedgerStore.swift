@@ -32,6 +32,10 @@ public final class LedgerStore {
     /// Approval signatures verified in this process, by proposal id, until the entry is appended.
     private var verifiedSignatures: [String: [PreparedEntry.VerifiedSignature]] = [:]
     private var verifiedSignaturesCount = 0
+    /// Inside a batch sent ahead (`write` on PostgreSQL): the proposals its requests name, read
+    /// once at its start and kept current as the batch writes them (nil: absent). The batch
+    /// holds the writer lock, so no one else changes them meanwhile.
+    var batchProposals: [String: OpenProposal?]?
 
     /// Opens an existing store and checks its chain (`check`: the full rule replay by default).
     /// `path` is the database argument: a SQLite file's path or a `postgresql://` URL.

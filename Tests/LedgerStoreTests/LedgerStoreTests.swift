@@ -248,6 +248,7 @@ final class LedgerStoreTests {
         }
         // Appending a cosignature line is the one change allowed.
         try raw.prepare("UPDATE checkpoints SET note = ? WHERE size = ?").bind(.blob(cosigned.bytes), .int(c.size)).run()
+        try raw.flush()
         #expect(try store.latestCheckpoint()?.note == cosigned.bytes)
     }
 

@@ -14,7 +14,11 @@ final class PostgresSQLConnection: SQLConnection {
     let address: PostgresAddress
     private let connection: PostgresConnection
     private let logger = Logger(label: "jhf.store.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
-    private(set) var changes = 0
+    private var changes = 0
+    /// Statements sent without waiting for their results, oldest first (see `SQLStatement.run`).
+    private var pending: [EventLoopFuture<PostgresQueryResult>] = []
+    private(set) var statementsSent = 0
+    private(set) var sentStatementFailed = false
     /// `?`-parameter SQL as PostgreSQL's `$n` SQL, by the store's statement text.
     private var numbered: [String: String] = [:]
     private var inTransaction = false
@@ -29,12 +33,17 @@ final class PostgresSQLConnection: SQLConnection {
     /// If that connection ends, PostgreSQL releases the lock and the sequencer can write no more.
     static let sequencerLockKey: Int64 = 0x4A48_4673_6571_6E63
 
+    /// The store's connections have an event loop of their own: the shared loops also carry the
+    /// service's HTTP connections, and a reply from PostgreSQL would wait behind them while the
+    /// store's one writer waits for it.
+    private static let loop: any EventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
+
     init(_ address: PostgresAddress) throws(StoreError) {
         self.address = address
         let config = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                       password: address.password, database: address.database, tls: .disable)
         do {
-            connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
+            connection = try PostgresConnection.connect(on: Self.loop, configuration: config,
                                                         id: 1, logger: logger).wait()
         } catch {
             throw Self.storeError(error, "cannot connect to \(address)")
@@ -61,6 +70,41 @@ final class PostgresSQLConnection: SQLConnection {
         for statement in Self.split(sql) { _ = try query(statement, PostgresBindings()) }
     }
 
+    func changedRows() throws(StoreError) -> Int {
+        try flush()
+        return changes
+    }
+
+    func flush() throws(StoreError) {
+        guard !pending.isEmpty else { return }
+        let futures = pending
+        pending.removeAll(keepingCapacity: true)
+        var first: StoreError?
+        for f in futures {
+            do {
+                changes = try f.wait().metadata.rows ?? 0
+            } catch {
+                if first == nil { first = Self.storeError(error, nil) }
+            }
+        }
+        if let first {
+            sentStatementFailed = true
+            throw first
+        }
+    }
+
+    func discardPending() {
+        let futures = pending
+        pending.removeAll(keepingCapacity: true)
+        for f in futures { _ = try? f.wait() }
+    }
+
+    /// Sends one statement without waiting for it (`flush` collects its outcome).
+    func send(_ sql: String, _ binds: PostgresBindings) {
+        statementsSent += 1
+        pending.append(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
+    }
+
     func scalarText(_ sql: String) throws(StoreError) -> String? {
         let s = try prepare(sql)
         return try s.step() ? s.text(0) : nil
@@ -70,24 +114,29 @@ final class PostgresSQLConnection: SQLConnection {
 
     func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         precondition(!inTransaction, "write transactions do not nest")
-        _ = try query("BEGIN", PostgresBindings())
+        try flush()
+        sentStatementFailed = false
+        // Sent ahead: the transaction's first read waits for both.
+        send("BEGIN", PostgresBindings())
         inTransaction = true
         defer { inTransaction = false }
         do {
             var b = PostgresBindings()
             b.append(Self.writeLockKey)
-            _ = try query("SELECT pg_advisory_xact_lock($1)", b)
+            send("SELECT pg_advisory_xact_lock($1)", b)
             let result = try body()
             _ = try query("COMMIT", PostgresBindings())
             return result
         } catch {
+            discardPending()
             _ = try? query("ROLLBACK", PostgresBindings())
             throw error
         }
     }
 
-    /// Runs one statement and returns its rows.
+    /// Runs one statement (after those sent ahead) and returns its rows.
     func query(_ sql: String, _ binds: PostgresBindings) throws(StoreError) -> [PostgresRow] {
+        try flush()
         do {
             let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
             changes = result.metadata.rows ?? 0
@@ -208,8 +257,8 @@ final class PostgresSQLStatement: SQLStatement {
     }
 
     func run() throws(StoreError) {
-        _ = try step()
         reset()
+        connection.send(sql, binds)
     }
 
     private func cell(_ col: Int32) -> PostgresCell? {

@@ -14,6 +14,11 @@ extension StoreEngine {
     /// before that wait ended could cover entries no surviving copy has. A SQLite commit is on
     /// its one disk when it returns, and the checkpoint is signed in the same transaction.
     var signsCheckpointsAfterCommit: Bool { self == .postgresql }
+
+    /// Whether a group commit's requests are applied with their writes sent ahead, without a
+    /// savepoint and a wait per request (PostgreSQL: each wait is a round trip, two thread
+    /// wake-ups). If anything goes wrong, the batch is applied again request by request.
+    var sendsBatchesAhead: Bool { self == .postgresql }
 }
 
 /// A value bound to a statement's `?` parameters, the same on both engines.
@@ -35,8 +40,18 @@ protocol SQLConnection: AnyObject {
     func exec(_ sql: String) throws(StoreError)
     /// The first column of the first row of `sql`, as text.
     func scalarText(_ sql: String) throws(StoreError) -> String?
-    /// Rows changed by the last INSERT, UPDATE or DELETE.
-    var changes: Int { get }
+    /// Rows changed by the last INSERT, UPDATE or DELETE (after any deferred statement has run).
+    func changedRows() throws(StoreError) -> Int
+    /// Waits for the statements `run` may have sent ahead without waiting; throws the first
+    /// error among them. Reads, `exec` and commits do this first on their own.
+    func flush() throws(StoreError)
+    /// Waits for the statements sent ahead, forgetting their errors: before rolling back the
+    /// work they belonged to.
+    func discardPending()
+    /// How many statements `run` has sent ahead on this connection (0 on SQLite, which sends none).
+    var statementsSent: Int { get }
+    /// Whether a statement sent ahead failed since the current transaction began.
+    var sentStatementFailed: Bool { get }
     /// Runs `body` in the one write transaction at a time (the engine's writer lock is taken
     /// first); rolls back on error.
     func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T
@@ -51,7 +66,10 @@ protocol SQLStatement: AnyObject {
     /// Steps once; true when a row is available.
     func step() throws(StoreError) -> Bool
     func reset()
-    /// Runs a statement that returns no rows.
+    /// Runs a statement that returns no rows. The PostgreSQL connection sends it without waiting
+    /// for its result (its error, if any, comes from the next `flush`, read or commit), so that a
+    /// request's statements follow each other on the connection without a wake-up of the
+    /// store's thread for each.
     func run() throws(StoreError)
     func int(_ col: Int32) -> Int64
     func isNull(_ col: Int32) -> Bool

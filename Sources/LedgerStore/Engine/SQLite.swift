@@ -99,7 +99,13 @@ final class SQLiteConnection: SQLConnection {
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
-    var changes: Int { Int(sqlite3_changes(handle)) }
+    func changedRows() -> Int { Int(sqlite3_changes(handle)) }
+
+    /// SQLite runs every statement when it is stepped: nothing is ever pending.
+    func flush() {}
+    func discardPending() {}
+    var statementsSent: Int { 0 }
+    var sentStatementFailed: Bool { false }
 
     /// Runs `body` in a write transaction taken at once (BEGIN IMMEDIATE); rolls back on error.
     func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {

@@ -57,6 +57,8 @@ public enum Limits {
     /// Entry rows the store reads per statement when it walks the chain (a PostgreSQL statement's
     /// rows arrive whole, so a page bounds that memory).
     public static let storeReadPageRows: Int64 = 4096
+    /// Parameters PostgreSQL takes in one statement (its protocol counts them in 16 bits).
+    public static let postgresParametersMax = 65_535
     /// Write requests the store commits together in one durable transaction (group commit).
     public static let writeBatchRequestsMax = 512
     /// Hashes in one Merkle audit path: enough for a tree of 2^63 leaves (inclusion needs at

@@ -9,12 +9,14 @@ extension LedgerStore {
         var next = tree
         var nodes: [(Int, Int64, Hash)] = []
         next.append(entryHash) { nodes.append(($0, $1, $2)) }
-        let insert = try db.prepare("INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (?, ?, ?, ?)")
+        let insert = try db.prepare(Self.insertNodeSQL)
         for (level, index, hash) in nodes {
             try insert.bind(.int(try Self.lastLeaf(level: level, index: index)), .int(Int64(level)), .int(index), .blob(hash.bytes)).run()
         }
         return next
     }
+
+    static let insertNodeSQL = "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (?, ?, ?, ?)"
 
     /// The storage key of a node (migration v7): the last leaf its subtree covers, `(index + 1) * 2^level - 1`.
     static func lastLeaf(level: Int, index: Int64) throws(StoreError) -> Int64 {

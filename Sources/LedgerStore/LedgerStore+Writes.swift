@@ -51,8 +51,10 @@ extension LedgerStore {
     private func writeBatch(_ requests: [WriteRequest], now: String, isolated: Bool) throws(StoreError) -> [Result<WriteOutcome, StoreError>] {
         let sizeBefore = state.size
         return try db.writeTransaction { () throws(StoreError) -> [Result<WriteOutcome, StoreError>] in
+            // The batch's proposals are read behind the writer lock, while the chain is caught up.
+            let ahead = isolated ? nil : try prefetchProposals(requests)
             try catchUp(strict: true)
-            if !isolated { batchProposals = try prefetchProposals(requests) }
+            if let ahead { batchProposals = try ahead() }
             defer { batchProposals = nil }
             var results: [Result<WriteOutcome, StoreError>] = []
             results.reserveCapacity(requests.count)
@@ -92,8 +94,9 @@ extension LedgerStore {
         }
     }
 
-    /// The proposals a batch's proposals and approvals name, read in one statement (nil: absent).
-    private func prefetchProposals(_ requests: [WriteRequest]) throws(StoreError) -> [String: OpenProposal?] {
+    /// The proposals a batch's proposals and approvals name, read in one statement (nil: absent),
+    /// sent now: the returned function waits for them.
+    private func prefetchProposals(_ requests: [WriteRequest]) throws(StoreError) -> () throws(StoreError) -> [String: OpenProposal?] {
         var cache: [String: OpenProposal?] = [:]
         for r in requests {
             switch r {
@@ -102,16 +105,18 @@ extension LedgerStore {
             case .withdraw, .expireDue: break
             }
         }
-        guard !cache.isEmpty else { return cache }
+        guard !cache.isEmpty else { return { () throws(StoreError) in cache } }
         let ids = JSONValue.array(cache.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { .string($0) })
-        let s = try db.prepare("SELECT p.id, \(Self.openProposalColumns) WHERE p.id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))")
-            .bind(.text(String(decoding: ids.canonicalBytes, as: UTF8.self)))
-        defer { s.reset() }
-        while try s.step() {
-            guard let id = s.text(0) else { continue }
-            cache[id] = .some(try Self.openProposal(s, id: id, from: 1))
+        let s = try db.prepareAhead("SELECT p.id, \(Self.openProposalColumns) WHERE p.id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))",
+                                    [.text(String(decoding: ids.canonicalBytes, as: UTF8.self))])
+        return { () throws(StoreError) in
+            defer { s.reset() }
+            while try s.step() {
+                guard let id = s.text(0) else { continue }
+                cache[id] = .some(try Self.openProposal(s, id: id, from: 1))
+            }
+            return cache
         }
-        return cache
     }
 
     /// Takes the sequencer lock of a PostgreSQL database for the life of this store's connection;
@@ -199,6 +204,17 @@ extension LedgerStore {
         return ProposeOutcome(record: record, created: true)
     }
 
+    static let insertProposalSQL = """
+        INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at, sealed_record, sealed_digest,
+                              proposed_by)
+        VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)
+        """
+
+    static let insertEntrySQL = """
+        INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+
     /// Inserts a pending proposal, with its sealed record and the input it was made from (and
     /// when it expires) where it has them; returns its approval digest.
     @discardableResult
@@ -212,11 +228,7 @@ extension LedgerStore {
                 throw StoreError(.invalid, field: "sealed", rule: .r11, "a disbursement needs the sealed record matching its sealed_digest")
             }
         }
-        try db.prepare("""
-            INSERT INTO proposals(id, kind, ledger_id, body, approval_digest, status, created_at, input, expires_at, sealed_record, sealed_digest,
-                                  proposed_by)
-            VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)
-            """).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(bodyBytes), .blob(digest.bytes), .text(now),
+        try db.prepare(Self.insertProposalSQL).bind(.text(id), .text(body.kind.rawValue), .text(ledgerID), .blob(bodyBytes), .blob(digest.bytes), .text(now),
                       input.map { .blob($0.bytes) } ?? .null, input.map { .text($0.expiresAt) } ?? .null,
                       sealed.map { .blob($0.canonicalBytes) } ?? .null, sealed.map { .blob($0.digest.bytes) } ?? .null,
                       proposer.column.map { .text($0) } ?? .null).run()
@@ -352,10 +364,7 @@ extension LedgerStore {
         guard evaluation.failures.isEmpty, let entry = prepared.entry else {
             throw StoreError(.refused, "entry for proposal \(p.id) was refused by the ledger rules", failures: evaluation.failures)
         }
-        try db.prepare("""
-            INSERT INTO entries(seq, entry_hash, prev_hash, kind, entry_id, committed_at, canonical)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).bind(.int(seq), .blob(prepared.entryHash.bytes), .blob(state.headHash.bytes), .text(p.kind.rawValue),
+        try db.prepare(Self.insertEntrySQL).bind(.int(seq), .blob(prepared.entryHash.bytes), .blob(state.headHash.bytes), .text(p.kind.rawValue),
                       entry.body.id.map { .text($0) } ?? .null, .text(committedAt), .blob(bytes)).run()
         try markCommitted(seq)
         let tree = try insertMerkleNodes(appending: prepared.entryHash)

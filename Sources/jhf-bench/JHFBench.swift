@@ -10,5 +10,5 @@ struct JHFBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jhf-bench",
         abstract: "Benchmarks: verify throughput against the crypto ceiling, the co-signed append path, proofs, reconciliation.",
-        subcommands: [VerifyBench.self, ProofBench.self, ReconcileBench.self, AppendLoop.self, GroupCommitBench.self, LoadBench.self, Drive.self, CryptoCeiling.self, WitnessBench.self, RunMeasured.self, PGProbe.self])
+        subcommands: [VerifyBench.self, ProofBench.self, ReconcileBench.self, AppendLoop.self, GroupCommitBench.self, LoadBench.self, Drive.self, CryptoCeiling.self, WitnessBench.self, RunMeasured.self])
 }

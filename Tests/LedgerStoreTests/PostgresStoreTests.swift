@@ -154,3 +154,75 @@ final class PostgresStoreTests {
 
     static func name(_ url: String) -> String { String(url.split(separator: "/").last!) }
 }
+
+/// The PostgreSQL connection's multi-row plans (`PostgresBatch`): which statements join, in
+/// which order, and what they say.
+@Suite("PostgreSQL batches: a group commit's writes as one statement per kind")
+struct PostgresBatchTests {
+    static let shcp = LedgerStore.approvalSlots[0], usaid = LedgerStore.approvalSlots[1]
+    static func row(_ n: Int) -> [SQLValue] { (0..<n).map { .int(Int64($0)) } }
+
+    @Test func aGroupCommitIsSentInRankOrderOneStatementPerKind() {
+        // Two disbursements proposed and co-signed in one batch, in the order the store writes them.
+        let items: [(sql: String, values: [SQLValue])] = [
+            (LedgerStore.insertProposalSQL, Self.row(11)), (Self.shcp.recordSQL, Self.row(4)),
+            (LedgerStore.insertEntrySQL, Self.row(7)), (Self.usaid.commitSQL, Self.row(5)), (LedgerStore.insertNodeSQL, Self.row(4)),
+            (LedgerStore.insertProposalSQL, Self.row(11)), (Self.usaid.recordSQL, Self.row(4)),
+            (LedgerStore.insertEntrySQL, Self.row(7)), (Self.shcp.commitSQL, Self.row(5)), (LedgerStore.insertNodeSQL, Self.row(4)),
+            (LedgerStore.insertNodeSQL, Self.row(4)),
+        ]
+        let plan = PostgresBatch.plan(items)
+        #expect(plan.map(\.values.count) == [22, 4, 4, 14, 5, 5, 12])
+        #expect(plan[0].sql.hasPrefix("INSERT INTO proposals(") && plan[0].sql.components(separatedBy: "'pending'").count == 3)
+        #expect(plan[1].sql.hasPrefix("UPDATE proposals SET shcp_key = ?, shcp_signature = ?") && plan[1].sql.hasSuffix("WHERE id = ?"),
+                "a kind with one row is sent as the store wrote it")
+        #expect(plan[3].sql == LedgerStore.insertEntrySQL.replacingOccurrences(of: "(?, ?, ?, ?, ?, ?, ?)", with: "(?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?)"))
+        #expect(plan[6].sql == "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)")
+        #expect(plan[4].sql == Self.usaid.commitSQL && plan[5].sql == Self.shcp.commitSQL)
+        #expect(PostgresBatch.forms[Self.usaid.commitSQL]?.sql(2) == """
+            UPDATE proposals SET usaid_key = v.k, usaid_signature = v.s, usaid_approved_at = v.a, status = 'committed', committed_seq = v.q \
+            FROM (VALUES (CAST(? AS text), CAST(? AS bytea), CAST(? AS text), CAST(? AS bigint), CAST(? AS text)), (?, ?, ?, ?, ?)) \
+            AS v(k, s, a, q, id) WHERE proposals.id = v.id
+            """)
+    }
+
+    @Test func otherStatementsKeepTheirOrderAndOnlyNeighboursJoin() {
+        let items: [(sql: String, values: [SQLValue])] = [
+            ("SAVEPOINT request", []), (LedgerStore.insertNodeSQL, Self.row(4)), (LedgerStore.insertNodeSQL, Self.row(4)),
+            ("RELEASE request", []), (LedgerStore.insertProposalSQL, Self.row(11)), ("SAVEPOINT request", []), (LedgerStore.insertNodeSQL, Self.row(4)),
+        ]
+        let plan = PostgresBatch.plan(items)
+        #expect(plan.map(\.sql) == ["SAVEPOINT request", "INSERT INTO merkle_nodes(last_leaf, level, idx, hash) VALUES (?, ?, ?, ?), (?, ?, ?, ?)",
+                                    "RELEASE request", LedgerStore.insertProposalSQL, "SAVEPOINT request", LedgerStore.insertNodeSQL])
+    }
+
+    @Test func aKindLargerThanOneStatementTakesIsSplit() {
+        let rows = Limits.postgresParametersMax / 4 + 10
+        let plan = PostgresBatch.plan(Array(repeating: (LedgerStore.insertNodeSQL, Self.row(4)), count: rows))
+        #expect(plan.map { $0.values.count / 4 } == [Limits.postgresParametersMax / 4, 10])
+    }
+
+    /// A batch whose write a trigger refuses is applied again request by request: the refused
+    /// request fails alone, the others commit.
+    @Test func aWriteRefusedInABatchFailsAloneWhenTheBatchIsAppliedAgain() throws {
+        let base = try LedgerStoreTests()
+        let (store, keys) = try base.makeStore(.postgresql)
+        var requests: [WriteRequest] = []
+        for n in 1...3 {
+            let draft = try ProposalDraft(kind: .disbursement, input: try JSONParser.parse("""
+                {"id":"D-\(n)","amount":1,"currency":"MXN","category":"humanitarian_stabilization","program":"clinics",
+                 "municipality":"15033","payee":{"name":"Clínica"},"purpose":"Supplies","value_date":"2026-11-20",
+                 "sealed":{"payee_account":{"number":"002010077777777771","scheme":"CLABE"},"payee_tax_id":"","notes":""}}
+                """), salt: [UInt8](repeating: 7, count: 16), now: "2026-11-02T00:00:00Z")
+            let message = draft.body.approvalMessage(ledgerID: "jhf.store.test")
+            requests += [.propose(draft)] + ["shcp-ana", "usaid-ben"].map { .approve(id: draft.id, keyName: $0, signature: keys[$0]!.sign(message)) }
+        }
+        // A rule the store does not know of refuses one row: only PostgreSQL sees it, at the batch's commit.
+        try base.db.raw().exec("ALTER TABLE proposals ADD CONSTRAINT not_d2 CHECK (id <> 'D-2')")
+        let results = store.write(requests, now: "2026-11-02T00:00:05Z")
+        #expect(results.map { (try? $0.get()) != nil } == [true, true, true, false, false, false, true, true, true], "\(results)")
+        if case .failure(let e) = results[3] { #expect(e.code == .conflict && e.message.contains("not_d2"), "\(e)") }
+        #expect(store.size == 3)
+        #expect(try Bundle.verify(database: base.dbPath, jobs: 1, pinnedGenesis: nil).ok)
+    }
+}

@@ -17,6 +17,9 @@ final class PostgresSQLConnection: SQLConnection {
     private var changes = 0
     /// Statements sent without waiting for their results, oldest first (see `SQLStatement.run`).
     private var pending: [EventLoopFuture<PostgresQueryResult>] = []
+    /// Statements `run` has not sent yet (the store's `?` text and values): `flush` sends them
+    /// as `PostgresBatch` plans, then waits for everything sent.
+    private var buffered: [(sql: String, values: [SQLValue])] = []
     private(set) var statementsSent = 0
     private(set) var sentStatementFailed = false
     /// `?`-parameter SQL as PostgreSQL's `$n` SQL, by the store's statement text.
@@ -63,7 +66,20 @@ final class PostgresSQLConnection: SQLConnection {
             text = Self.numberParameters(sql)
             numbered[sql] = text
         }
-        return PostgresSQLStatement(sql: text, connection: self)
+        return PostgresSQLStatement(sql: sql, numbered: text, connection: self)
+    }
+
+    func prepareAhead(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> any SQLStatement {
+        sendBuffered()
+        let s = PostgresSQLStatement(sql: sql, numbered: numbered(sql), connection: self)
+        s.bind(values)
+        s.ahead = connection.query(PostgresQuery(unsafeSQL: numbered(sql), binds: Self.bindings(values)), logger: logger)
+        return s
+    }
+
+    /// Waits for a statement sent ahead.
+    func wait(_ future: EventLoopFuture<PostgresQueryResult>) throws(StoreError) -> [PostgresRow] {
+        do { return try future.wait().rows } catch { throw Self.storeError(error, nil) }
     }
 
     func exec(_ sql: String) throws(StoreError) {
@@ -75,7 +91,15 @@ final class PostgresSQLConnection: SQLConnection {
         return changes
     }
 
+    /// Sends what `run` kept, as `PostgresBatch` plans it, without waiting.
+    private func sendBuffered() {
+        guard !buffered.isEmpty else { return }
+        for statement in PostgresBatch.plan(buffered) { send(numbered(statement.sql), Self.bindings(statement.values)) }
+        buffered.removeAll(keepingCapacity: true)
+    }
+
     func flush() throws(StoreError) {
+        sendBuffered()
         guard !pending.isEmpty else { return }
         let futures = pending
         pending.removeAll(keepingCapacity: true)
@@ -94,14 +118,44 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func discardPending() {
+        buffered.removeAll(keepingCapacity: true)
         let futures = pending
         pending.removeAll(keepingCapacity: true)
         for f in futures { _ = try? f.wait() }
     }
 
+    /// Keeps a statement to send with the next `flush` (see `PostgresBatch`).
+    func enqueue(_ sql: String, _ values: [SQLValue]) {
+        statementsSent += 1
+        buffered.append((sql, values))
+    }
+
+    /// `sql` with numbered parameters (remembered per statement text).
+    private func numbered(_ sql: String) -> String {
+        if let known = numbered[sql] { return known }
+        let text = Self.numberParameters(sql)
+        if numbered.count < Self.numberedStatementsMax { numbered[sql] = text }
+        return text
+    }
+
+    /// Statement texts whose numbered form is remembered (multi-row statements have one per row count).
+    private static let numberedStatementsMax = 4096
+
+    static func bindings(_ values: [SQLValue]) -> PostgresBindings {
+        var binds = PostgresBindings(capacity: values.count)
+        for v in values {
+            switch v {
+            case .null: binds.appendNull()
+            case .int(let n): binds.append(n)
+            case .text(let s): binds.append(s)
+            case .blob(let b): binds.append(ByteBuffer(bytes: b))
+            }
+        }
+        return binds
+    }
+
     /// Sends one statement without waiting for it (`flush` collects its outcome).
     func send(_ sql: String, _ binds: PostgresBindings) {
-        statementsSent += 1
         pending.append(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
     }
 
@@ -215,35 +269,39 @@ final class PostgresSQLConnection: SQLConnection {
 
 /// A statement on a PostgreSQL connection: run when first stepped, its rows read whole.
 final class PostgresSQLStatement: SQLStatement {
+    /// The store's text (`?` parameters) and PostgreSQL's (`$n`).
     private let sql: String
+    private let numbered: String
     private unowned let connection: PostgresSQLConnection
-    private var binds = PostgresBindings()
+    private var values: [SQLValue] = []
+    /// Sent by `prepareAhead`: the rows come from it.
+    var ahead: EventLoopFuture<PostgresQueryResult>?
     private var rows: [PostgresRow]?
     private var row: PostgresRandomAccessRow?
     private var next = 0
 
-    init(sql: String, connection: PostgresSQLConnection) {
+    init(sql: String, numbered: String, connection: PostgresSQLConnection) {
         self.sql = sql
+        self.numbered = numbered
         self.connection = connection
     }
 
     @discardableResult
     func bind(_ values: [SQLValue]) -> any SQLStatement {
         reset()
-        binds = PostgresBindings(capacity: values.count)
-        for v in values {
-            switch v {
-            case .null: binds.appendNull()
-            case .int(let n): binds.append(n)
-            case .text(let s): binds.append(s)
-            case .blob(let b): binds.append(ByteBuffer(bytes: b))
-            }
-        }
+        self.values = values
         return self
     }
 
     func step() throws(StoreError) -> Bool {
-        if rows == nil { rows = try connection.query(sql, binds) }
+        if rows == nil {
+            if let ahead {
+                self.ahead = nil
+                rows = try connection.wait(ahead)
+            } else {
+                rows = try connection.query(numbered, PostgresSQLConnection.bindings(values))
+            }
+        }
         guard let rows, next < rows.count else { row = nil; return false }
         row = rows[next].makeRandomAccess()
         next += 1
@@ -258,7 +316,7 @@ final class PostgresSQLStatement: SQLStatement {
 
     func run() throws(StoreError) {
         reset()
-        connection.send(sql, binds)
+        connection.enqueue(sql, values)
     }
 
     private func cell(_ col: Int32) -> PostgresCell? {

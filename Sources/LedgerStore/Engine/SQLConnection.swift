@@ -36,6 +36,10 @@ protocol SQLConnection: AnyObject {
     var engine: StoreEngine { get }
     /// A statement for `sql`, ready for binding (prepared once per connection where the engine caches).
     func prepare(_ sql: String) throws(StoreError) -> any SQLStatement
+    /// A statement bound to `values` that PostgreSQL starts running now, behind what was sent
+    /// before it, while the caller goes on (its rows are waited for at its first `step`). SQLite
+    /// runs it when it is stepped.
+    func prepareAhead(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> any SQLStatement
     /// Runs one or more statements without parameters.
     func exec(_ sql: String) throws(StoreError)
     /// The first column of the first row of `sql`, as text.

@@ -101,6 +101,8 @@ final class SQLiteConnection: SQLConnection {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     func changedRows() -> Int { Int(sqlite3_changes(handle)) }
 
+    func prepareAhead(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> any SQLStatement { try prepare(sql).bind(values) }
+
     /// SQLite runs every statement when it is stepped: nothing is ever pending.
     func flush() {}
     func discardPending() {}

@@ -72,12 +72,16 @@ public final class LedgerStore {
 
     /// Opens a ledger database for `verify --db` as it is: a SQLite file read-only and not
     /// migrated (an old ledger is read as it was written), a PostgreSQL database that has this
-    /// tool's schema (or an older one). Nothing is written.
+    /// tool's schema (or an older one). Nothing is written. Everything is read in one read
+    /// transaction, so a ledger a service is appending to is verified as of one moment (its
+    /// entries, nodes, checkpoint and sealed records agree); a PostgreSQL standby serves it too.
     static func openForVerifying(_ location: StoreLocation) throws(StoreError) -> any SQLConnection {
         switch location {
         case .sqlite(let path):
             guard fileExists(path) else { throw StoreError(.io, field: "db", "no ledger database at \(path)") }
-            return try SQLiteConnection(path: path, readOnly: true)
+            let c = try SQLiteConnection(path: path, readOnly: true)
+            try c.exec("BEGIN")
+            return c
         case .postgresql(let address):
             let c = try PostgresSQLConnection(address)
             let version = try PostgresStore.schemaVersion(c)
@@ -85,6 +89,7 @@ public final class LedgerStore {
             guard version <= PostgresMigrations.all.count else {
                 throw StoreError(.io, field: "db", "\(address) has schema version \(version), newer than this tool (\(PostgresMigrations.all.count))")
             }
+            try c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             return c
         }
     }

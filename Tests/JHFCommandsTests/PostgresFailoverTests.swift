@@ -60,7 +60,11 @@ struct PostgresFailoverTests {
             let (server, serviceURL) = try startService(db: url, config: config)
             let (driver, out) = try Self.drive(serviceURL, first: 1)
             let delay = UInt32.random(in: 300_000...1_500_000, using: &rng)
-            usleep(delay)
+            usleep(delay / 2)
+            // The standby serves reads while it streams: an auditor can verify against it.
+            let onStandby = try jhf("verify", "--db", standby.url(database: Self.name(url)))
+            #expect(onStandby.status == 0, "round \(round): verify on the hot standby: \(onStandby)")
+            usleep(delay / 2)
             primary.killServer()
             // The service on the dead primary can answer nothing more; stop it and the driver.
             usleep(300_000)
@@ -143,4 +147,26 @@ struct PostgresFailoverTests {
     }
 
     static func name(_ url: String) -> String { String(url.split(separator: "/").last!) }
+}
+
+/// `jhf verify --db` on a ledger the service is appending to: it reads one moment of it (one
+/// read transaction), so entries, Merkle nodes, checkpoint and sealed records agree.
+@Suite struct VerifyUnderLoadTests {
+    @Test(arguments: ["sqlite", "postgresql"])
+    func verifyingALedgerUnderLoadSeesOneMoment(_ engine: String) throws {
+        let dir = try temporaryDirectory("jhf-verify-load")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = engine == "sqlite" ? "\(dir)/ledger.sqlite" : try PostgresCluster.shared.get().makeDatabase(prefix: "live")
+        let config = "\(dir)/service.json"
+        try #require(try run(PostgresFailoverTests.bench, ["drive", "--prepare", "--db", db, "--config", config]).status == 0)
+        let (server, url) = try startService(db: db, config: config)
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() } }
+        let (driver, out) = try PostgresFailoverTests.drive(url, first: 1)
+        for _ in 0..<4 {
+            usleep(300_000)
+            let v = try jhf("verify", "--db", db)
+            #expect(v.status == 0, "\(engine): \(v)")
+        }
+        #expect(PostgresFailoverTests.answered(PostgresFailoverTests.stop(driver, out)).count > 0)
+    }
 }

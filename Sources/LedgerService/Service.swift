@@ -44,7 +44,7 @@ public enum Service {
                             siteDirectory: site)
         let (idle, deadline, grace) = (TimeAmount.seconds(config.idleTimeoutSeconds), TimeAmount.seconds(config.requestDeadlineSeconds),
                                        TimeAmount.seconds(config.shutdownGraceSeconds))
-        var services: [any ServiceLifecycle.Service] = [ExpirySweep(worker: worker, logger: logger)]
+        var services: [any ServiceLifecycle.Service] = [ExpirySweep(worker: worker, logger: logger), DatabaseWatch(worker: worker, logger: logger)]
         if !config.witnesses.isEmpty {
             services.append(WitnessSubmitter(worker: worker, witnesses: config.witnesses, policy: config.witnessPolicy, logger: logger))
         }
@@ -69,6 +69,32 @@ public enum Service {
 /// Closes pending proposals whose lifetime has run out, at start and then every minute; and
 /// says, once, when the checkpoint signer is no longer an active log key (a key_update revoked
 /// it): the store then stops signing rather than sign with a key the ledger no longer trusts.
+/// Stops the service when its PostgreSQL connection has ended: the store cannot write or read
+/// any more, and the sequencer lock went with the session, so a standby may already be taking
+/// over. The service ends with an error (`jhf serve` exits 3) for its supervisor to see.
+struct DatabaseWatch: ServiceLifecycle.Service {
+    let worker: LedgerWorker
+    let logger: Logger
+
+    struct Lost: Error, CustomStringConvertible {
+        var description: String { "the connection to the database ended; this service can no longer append (its sequencer lock ended with it)" }
+    }
+
+    func run() async throws {
+        let lost = await cancelWhenGracefulShutdown { () async -> Bool in
+            while !Task.isCancelled {
+                if (try? await worker.read({ $0.connectionLost })) == true { return true }
+                do { try await Task.sleep(for: .milliseconds(ServiceLimits.databaseWatchMilliseconds)) } catch { return false }
+            }
+            return false
+        }
+        if lost == true {
+            logger.critical("lost the database connection; stopping", metadata: ["action": "restart jhf serve (as --standby if another one took over)"])
+            throw Lost()
+        }
+    }
+}
+
 struct ExpirySweep: ServiceLifecycle.Service {
     let worker: LedgerWorker
     let logger: Logger

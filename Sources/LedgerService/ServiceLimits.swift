@@ -21,6 +21,8 @@ public enum ServiceLimits {
     public static let tokenBytesMax = 256
     /// How often pending proposals are checked for expiry.
     public static let expirySweepSeconds: Int64 = 60
+    /// How often the service checks that its database connection is still there (PostgreSQL).
+    public static let databaseWatchMilliseconds = 500
     /// The nice value the store's writer thread asks for unless configured (`writer_nice`):
     /// ahead of request threads, which all wait on it. See `WriterThread`.
     public static let writerNiceDefault: Int32 = -10

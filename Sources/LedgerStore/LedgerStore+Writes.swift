@@ -119,6 +119,10 @@ extension LedgerStore {
         }
     }
 
+    /// Whether the store's connection to its PostgreSQL server has ended: it can write no more
+    /// (and held the sequencer lock no longer). Always false for a SQLite file.
+    public var connectionLost: Bool { db.isLost }
+
     /// Takes the sequencer lock of a PostgreSQL database for the life of this store's connection;
     /// false when another process holds it. On SQLite there is none to take (true): writers of a
     /// file take turns per transaction. After taking it the store catches up with the chain.

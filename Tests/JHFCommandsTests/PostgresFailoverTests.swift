@@ -146,6 +146,46 @@ struct PostgresFailoverTests {
         #expect(text.contains("standby: another jhf serve holds the sequencer lock; waiting to take over") && text.contains("took over as the sequencer"))
     }
 
+    /// The sequencer's database session ends (a network cut, an administrator, a server
+    /// restart): it stops with exit 3, and the standby takes over.
+    @Test func aSequencerThatLosesItsSessionStopsAndTheStandbyTakesOver() throws {
+        let dir = try temporaryDirectory("jhf-pg-lost")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cluster = try PostgresCluster.shared.get()
+        let url = try cluster.makeDatabase(prefix: "lost")
+        let config = "\(dir)/service.json"
+        try #require(try run(Self.bench, ["drive", "--prepare", "--db", url, "--config", config]).status == 0)
+        let log = "\(dir)/first.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let (first, _) = try startService(db: url, config: config, stderr: try FileHandle(forWritingTo: URL(fileURLWithPath: log)))
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL); first.waitUntilExit() } }
+        let port = Int.random(in: 20_000...60_000)
+        let standby = Process()
+        standby.executableURL = URL(fileURLWithPath: Repo.jhf)
+        standby.arguments = ["serve", "--db", url, "--config", config, "--listen", "127.0.0.1:\(port)", "--standby"]
+        standby.standardOutput = FileHandle.nullDevice
+        standby.standardError = FileHandle.nullDevice
+        try standby.run()
+        defer { if standby.isRunning { kill(standby.processIdentifier, SIGKILL); standby.waitUntilExit() } }
+        usleep(500_000)
+        // The session holding the sequencer lock, ended from the server's side.
+        let ended = try cluster.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted", database: Self.name(url))
+        #expect(ended == "1\n")
+        for _ in 0..<100 where first.isRunning { usleep(50_000) }
+        #expect(!first.isRunning && first.terminationStatus == 3, "the sequencer did not stop")
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(text.contains("lost the database connection; stopping") && text.contains("error [io]: serve:"), "\(text)")
+        var up = false
+        for _ in 0..<100 where !up {
+            up = httpGet(port: port, "/healthz")?.status == 200
+            if !up { usleep(50_000) }
+        }
+        #expect(up, "the standby did not take over")
+        let (more, out) = try Self.drive("http://127.0.0.1:\(port)", first: 1, count: 10)
+        more.waitUntilExit()
+        #expect(Self.answered(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)).count == 10)
+    }
+
     static func name(_ url: String) -> String { String(url.split(separator: "/").last!) }
 }
 

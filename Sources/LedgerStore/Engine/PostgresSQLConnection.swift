@@ -21,6 +21,7 @@ final class PostgresSQLConnection: SQLConnection {
     /// as `PostgresBatch` plans, then waits for everything sent.
     private var buffered: [(sql: String, values: [SQLValue])] = []
     private(set) var statementsSent = 0
+    var isLost: Bool { connection.isClosed }
     private(set) var sentStatementFailed = false
     /// `?`-parameter SQL as PostgreSQL's `$n` SQL, by the store's statement text.
     private var numbered: [String: String] = [:]

@@ -52,6 +52,9 @@ protocol SQLConnection: AnyObject {
     /// Waits for the statements sent ahead, forgetting their errors: before rolling back the
     /// work they belonged to.
     func discardPending()
+    /// Whether the connection to the database server has ended (never, for a SQLite file). A
+    /// PostgreSQL store never reconnects on its own: its sequencer lock ended with it.
+    var isLost: Bool { get }
     /// How many statements `run` has sent ahead on this connection (0 on SQLite, which sends none).
     var statementsSent: Int { get }
     /// Whether a statement sent ahead failed since the current transaction began.

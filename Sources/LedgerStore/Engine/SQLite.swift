@@ -107,6 +107,7 @@ final class SQLiteConnection: SQLConnection {
     func flush() {}
     func discardPending() {}
     var statementsSent: Int { 0 }
+    var isLost: Bool { false }
     var sentStatementFailed: Bool { false }
 
     /// Runs `body` in a write transaction taken at once (BEGIN IMMEDIATE); rolls back on error.

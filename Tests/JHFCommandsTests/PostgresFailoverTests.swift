@@ -97,12 +97,8 @@ struct PostgresFailoverTests {
     }
 
     @Test func twoServicesOnOneDatabaseTakeTurnsAsTheSequencer() throws {
-        let dir = try temporaryDirectory("jhf-pg-two")
+        let (dir, cluster, url, config) = try Self.preparedLedger("two")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let cluster = try PostgresCluster.shared.get()
-        let url = try cluster.makeDatabase(prefix: "two")
-        let config = "\(dir)/service.json"
-        try #require(try run(Self.bench, ["drive", "--prepare", "--db", url, "--config", config]).status == 0)
         let (first, firstURL) = try startService(db: url, config: config)
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL); first.waitUntilExit() } }
         // A second one refuses to start without --standby, naming the lock, exit 3.
@@ -149,12 +145,8 @@ struct PostgresFailoverTests {
     /// The sequencer's database session ends (a network cut, an administrator, a server
     /// restart): it stops with exit 3, and the standby takes over.
     @Test func aSequencerThatLosesItsSessionStopsAndTheStandbyTakesOver() throws {
-        let dir = try temporaryDirectory("jhf-pg-lost")
+        let (dir, cluster, url, config) = try Self.preparedLedger("lost")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let cluster = try PostgresCluster.shared.get()
-        let url = try cluster.makeDatabase(prefix: "lost")
-        let config = "\(dir)/service.json"
-        try #require(try run(Self.bench, ["drive", "--prepare", "--db", url, "--config", config]).status == 0)
         let log = "\(dir)/first.log"
         FileManager.default.createFile(atPath: log, contents: nil)
         let (first, _) = try startService(db: url, config: config, stderr: try FileHandle(forWritingTo: URL(fileURLWithPath: log)))
@@ -184,6 +176,17 @@ struct PostgresFailoverTests {
         let (more, out) = try Self.drive("http://127.0.0.1:\(port)", first: 1, count: 10)
         more.waitUntilExit()
         #expect(Self.answered(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)).count == 10)
+    }
+
+    /// A benchmark ledger in a new database of the shared cluster, and its service config in a new directory.
+    static func preparedLedger(_ prefix: String) throws -> (dir: String, cluster: PostgresCluster, url: String, config: String) {
+        let dir = try temporaryDirectory("jhf-pg-\(prefix)")
+        let cluster = try PostgresCluster.shared.get()
+        let url = try cluster.makeDatabase(prefix: prefix)
+        let config = "\(dir)/service.json"
+        let prepared = try run(bench, ["drive", "--prepare", "--db", url, "--config", config])
+        guard prepared.status == 0 else { throw Unexpected("\(prepared)") }
+        return (dir, cluster, url, config)
     }
 
     static func name(_ url: String) -> String { String(url.split(separator: "/").last!) }

@@ -161,7 +161,10 @@ struct PostgresFailoverTests {
         defer { if standby.isRunning { kill(standby.processIdentifier, SIGKILL); standby.waitUntilExit() } }
         usleep(500_000)
         // The session holding the sequencer lock, ended from the server's side.
-        let ended = try cluster.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted", database: Self.name(url))
+        let ended = try cluster.psql("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """, database: Self.name(url))
         #expect(ended == "1\n")
         for _ in 0..<100 where first.isRunning { usleep(50_000) }
         #expect(!first.isRunning && first.terminationStatus == 3, "the sequencer did not stop")

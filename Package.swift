@@ -32,15 +32,19 @@ let package = Package(
 
         // Pure values and rules: canonical JSON, hashes, keys, signatures, entries, replay. No I/O.
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
+        // What the store layer has that needs no database (StoreError, LineReader): the statement readers use it.
+        .target(name: "LedgerStoreBase", dependencies: ["LedgerCore"]),
         // The store: committed entries, proposals, approvals, sealed records; embedded SQLite (the default)
         // or PostgreSQL through PostgresNIO (a database URL).
         .target(name: "LedgerStore", dependencies: [
-            "LedgerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "LedgerCore", "LedgerStoreBase", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The streaming statement readers (camt.053 through libxml2's SAX2 parser, CSV): no store, so they fuzz alone.
+        .target(name: "LedgerStatements", dependencies: ["LedgerCore", "LedgerStoreBase", "CLibXML2"]),
         // Bank files on top of the store: pain.001 payment orders, camt.053 and CSV statements, reconciliation runs.
-        .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore", "CLibXML2"]),
+        .target(name: "LedgerBank", dependencies: ["LedgerCore", "LedgerStore", "LedgerStatements", "CLibXML2"]),
         // Publishing for the public (SPEC §11): the log as C2SP tlog-tiles files, read from the store.
         .target(name: "LedgerPublish", dependencies: ["LedgerCore", "LedgerStore"]),
         // The quarterly report as Markdown and HTML (jhf report, and the public site's downloads).
@@ -87,12 +91,12 @@ let package = Package(
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         // The fuzz targets (Tests/Fuzz/run.sh builds them with libFuzzer and AddressSanitizer; a plain
         // build replays files through them, as the tests do with the seed corpus).
-        .executableTarget(name: "jhf-fuzz", dependencies: ["LedgerCore", "LedgerBank"], path: "Tests/Fuzz/Sources"),
+        .executableTarget(name: "jhf-fuzz", dependencies: ["LedgerCore", "LedgerStatements"], path: "Tests/Fuzz/Sources"),
         // Test only: an SQLite VFS that simulates power loss (unsynced writes thrown away or torn).
         .target(name: "CCrashVFS", path: "Tests/CCrashVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The tests' and benchmarks' own PostgreSQL clusters (Debian's server binaries, temporary directories, loopback).
         .target(name: "JHFTestSupport", path: "Tests/Support"),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "JHFTestSupport"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerStoreBase", "JHFTestSupport"]),
         .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerPublish"]),
         .testTarget(name: "LedgerWitnessTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerWitness", .product(name: "HummingbirdTesting", package: "hummingbird"),

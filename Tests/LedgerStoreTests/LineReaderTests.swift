@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LedgerCore
 @testable import LedgerStore
+@testable import LedgerStoreBase
 
 /// The line reader: exact lines across read boundaries, and lines past the limit kept only up
 /// to one byte beyond it, with their true length, however long they are.

@@ -1,5 +1,5 @@
 import Foundation
-import LedgerBank
+import LedgerStatements
 import LedgerCore
 
 /// The inputs the ledger reads from strangers, each as a function of bytes that must never

@@ -1,5 +1,5 @@
 import LedgerCore
-import LedgerStore
+import LedgerStoreBase
 
 /// Streams the items of a statement in the project's CSV layout (docs/RECONCILIATION.md).
 ///

@@ -1,7 +1,7 @@
 import CLibXML2
 import Foundation
 import LedgerCore
-import LedgerStore
+import LedgerStoreBase
 
 /// Streams the booked items of an ISO 20022 camt.053 statement (versions .001.02 and .001.08).
 ///

@@ -3,7 +3,7 @@
 /// come as new migrations at the end. Each is a list of statements (PostgreSQL's extended
 /// protocol takes one at a time), applied in one transaction with its `schema_migrations` row.
 ///
-/// Migration 1 is the SQLite schema at its version 12 (`Migrations.all`), with the same
+/// Migration 1 is the SQLite schema at its version 11 (the last of `Migrations.all`), with the same
 /// tables, columns, keys and CHECKs, and the append-only rules as PL/pgSQL triggers. Two
 /// things SQLite does not need: a `rowid` identity column on `proposals` (SQLite's implicit
 /// rowid, which orders listings), and triggers refusing TRUNCATE, which skips row triggers.

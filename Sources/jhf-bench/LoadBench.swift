@@ -62,7 +62,7 @@ struct LoadBench: AsyncParsableCommand {
         if replica != nil { try cluster?.requireSynchronousStandby("jhf_bench_standby") }
         let db = try cluster?.makeDatabase(prefix: "bench") ?? "\(dir)/ledger.sqlite"
         let token = try Self.prepare(db: db, config: "\(dir)/service.json", writerNice: writerNice, commitments: commitments)
-        let port = try freePort()
+        let port = try LoopbackPort.free()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: jhf)
         server.arguments = ["serve", "--db", db, "--listen", "127.0.0.1:\(port)", "--config", "\(dir)/service.json", "--log-level", "warning"]
@@ -215,22 +215,6 @@ struct LoadBench: AsyncParsableCommand {
         throw BenchError("the service did not become healthy within 30 s")
     }
 
-    private func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard ok else { throw BenchError("cannot find a free port") }
-        return Int(UInt16(bigEndian: addr.sin_port))
-    }
-
-    /// Single-row inserts, each its own durable transaction, as the store configures SQLite.
     /// pgbench's rate of single-row inserts, each its own durable commit, by one client on the same cluster.
     private func pgbenchRate(_ cluster: PostgresCluster, count: Int) throws -> Double {
         let database = "raw"
@@ -247,6 +231,7 @@ struct LoadBench: AsyncParsableCommand {
         return tps
     }
 
+    /// Single-row inserts, each its own durable transaction, as the store configures SQLite.
     private func rawCommitRate(path: String, count: Int) throws -> Double {
         var db: OpaquePointer?
         guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError("cannot open \(path)") }

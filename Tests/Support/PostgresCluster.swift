@@ -41,7 +41,7 @@ public final class PostgresCluster: @unchecked Sendable {
     private init(bin: String, name: String) throws(ClusterError) {
         self.bin = bin
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))").path
-        port = try Self.freePort()
+        do { port = try LoopbackPort.free() } catch { throw ClusterError(error.description) }
         do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
             throw ClusterError("cannot create \(directory): \(error)")
         }
@@ -191,22 +191,5 @@ public final class PostgresCluster: @unchecked Sendable {
             throw ClusterError("\((program as NSString).lastPathComponent) failed (\(p.terminationStatus)): \(String(decoding: e, as: UTF8.self))")
         }
         return String(decoding: o, as: UTF8.self)
-    }
-
-    /// A loopback port no one listens on now.
-    static func freePort() throws(ClusterError) -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ClusterError("socket: \(errno)") }
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard bound else { throw ClusterError("cannot find a free port: \(errno)") }
-        return Int(UInt16(bigEndian: addr.sin_port))
     }
 }

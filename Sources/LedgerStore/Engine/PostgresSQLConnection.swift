@@ -6,9 +6,10 @@ import PostgresNIO
 /// One connection to a PostgreSQL database through PostgresNIO, used synchronously.
 ///
 /// The store is synchronous and owned by one thread (the service's writer, or a CLI command);
-/// each statement is sent on PostgresNIO's event loop and the owning thread waits for its
-/// result. That thread is never an event loop thread, so waiting cannot deadlock the loop.
-/// Rows are read whole per statement (the store pages its large reads).
+/// statements go out on an event loop of the store's own and the owning thread waits for
+/// results: at once for reads, at the next read, `flush` or commit for the writes `run` keeps
+/// (sent then as `PostgresBatch` plans). That thread is never an event loop thread, so waiting
+/// cannot deadlock the loop. Rows are read whole per statement (the store pages its large reads).
 final class PostgresSQLConnection: SQLConnection {
     var engine: StoreEngine { .postgresql }
     let address: PostgresAddress
@@ -60,21 +61,15 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func prepare(_ sql: String) throws(StoreError) -> any SQLStatement {
-        let text: String
-        if let known = numbered[sql] {
-            text = known
-        } else {
-            text = Self.numberParameters(sql)
-            numbered[sql] = text
-        }
-        return PostgresSQLStatement(sql: sql, numbered: text, connection: self)
+        PostgresSQLStatement(sql: sql, numbered: numbered(sql), connection: self)
     }
 
     func prepareAhead(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> any SQLStatement {
         sendBuffered()
-        let s = PostgresSQLStatement(sql: sql, numbered: numbered(sql), connection: self)
+        let text = numbered(sql)
+        let s = PostgresSQLStatement(sql: sql, numbered: text, connection: self)
         s.bind(values)
-        s.ahead = connection.query(PostgresQuery(unsafeSQL: numbered(sql), binds: Self.bindings(values)), logger: logger)
+        s.ahead = connection.query(PostgresQuery(unsafeSQL: text, binds: Self.bindings(values)), logger: logger)
         return s
     }
 

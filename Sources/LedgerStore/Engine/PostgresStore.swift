@@ -38,10 +38,13 @@ enum PostgresStore {
 
     /// Every migration's statements and its `schema_migrations` row, inside the caller's transaction.
     static func createSchema(_ c: PostgresSQLConnection) throws(StoreError) {
-        for (i, statements) in PostgresMigrations.all.enumerated() {
-            for sql in statements { _ = try c.query(sql, .init()) }
-            _ = try c.query("INSERT INTO schema_migrations(version) VALUES (\(i + 1))", .init())
-        }
+        for i in PostgresMigrations.all.indices { try apply(i, on: c) }
+    }
+
+    /// Migration `index` (0-based) and its `schema_migrations` row, inside the caller's transaction.
+    private static func apply(_ index: Int, on c: PostgresSQLConnection) throws(StoreError) {
+        for sql in PostgresMigrations.all[index] { _ = try c.query(sql, .init()) }
+        _ = try c.query("INSERT INTO schema_migrations(version) VALUES (\(index + 1))", .init())
     }
 
     /// Removes the ledger schema from a database this tool filled moments ago (a copy that did
@@ -68,11 +71,10 @@ enum PostgresStore {
     /// lock (another process may be applying the same ones: each checks the version again).
     static func migrate(_ c: PostgresSQLConnection, from version: Int) throws(StoreError) {
         guard version < PostgresMigrations.all.count else { return }
-        for (i, statements) in PostgresMigrations.all.enumerated().dropFirst(version) {
+        for i in PostgresMigrations.all.indices.dropFirst(version) {
             try c.writeTransaction { () throws(StoreError) in
                 guard try schemaVersion(c) == i else { return }
-                for sql in statements { _ = try c.query(sql, .init()) }
-                _ = try c.query("INSERT INTO schema_migrations(version) VALUES (\(i + 1))", .init())
+                try apply(i, on: c)
             }
         }
     }
